@@ -1,0 +1,46 @@
+package org.attentionlab.api;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/** See {@link Mask#keyPadding(int...)}. */
+final class KeyPaddingMask implements Mask {
+    private final int[] lengths;
+
+    KeyPaddingMask(int[] lengths) {
+        Objects.requireNonNull(lengths, "lengths");
+        if (lengths.length == 0) {
+            throw new IllegalArgumentException("Mask.keyPadding: needs one length per batch entry, got none");
+        }
+        for (int length : lengths) {
+            if (length < 1) {
+                throw new IllegalArgumentException("Mask.keyPadding: every sequence needs at least one real"
+                        + " token, got lengths " + Arrays.toString(lengths));
+            }
+        }
+        this.lengths = lengths.clone();
+    }
+
+    @Override
+    public boolean allows(int batch, int query, int key) {
+        return key < lengths[batch];
+    }
+
+    @Override
+    public void requireFits(int batches, int queries, int keys) {
+        if (batches != lengths.length) {
+            throw new IllegalArgumentException("key padding has " + lengths.length
+                    + " lengths but the scores have " + batches + " batch entries");
+        }
+        for (int length : lengths) {
+            if (length > keys) {
+                throw new IllegalArgumentException("key padding length " + length + " exceeds Tk=" + keys);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Mask.keyPadding" + Arrays.toString(lengths);
+    }
+}
