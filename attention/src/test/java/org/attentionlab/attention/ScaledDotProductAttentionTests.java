@@ -1,0 +1,147 @@
+package org.attentionlab.attention;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.attentionlab.api.AttentionResult;
+import org.attentionlab.api.Mask;
+import org.attentionlab.api.Tensor;
+import org.attentionlab.kernels.naive.NaiveKernel;
+import org.junit.jupiter.api.Test;
+
+class ScaledDotProductAttentionTests {
+
+    private final ScaledDotProductAttention attention = new ScaledDotProductAttention(new NaiveKernel());
+
+    /**
+     * The course material's example ("I love NLP", query 2 for "love", keys [1, 2, 3], values
+     * [2, 4, 6]). With d_k = 1 the scale is 1, the scores are [2, 4, 6], and softmax gives
+     * e^s / (e^2 + e^4 + e^6) ≈ [0.016, 0.117, 0.867], not the [0.1, 0.3, 0.6] the material
+     * rounds to; the output is ≈ 5.70, not 5.0.
+     */
+    @Test
+    void courseWorkedExampleGivesTheTrueNumbers() {
+        Tensor query = Tensor.of(new float[][] {{2}});           // [Tq=1, Dk=1]
+        Tensor keys = Tensor.of(new float[][] {{1}, {2}, {3}});  // [Tk=3, Dk=1]
+        Tensor values = Tensor.of(new float[][] {{2}, {4}, {6}}); // [Tk=3, Dv=1]
+
+        AttentionResult result = attention.forward(query, keys, values);
+
+        double z = Math.exp(2) + Math.exp(4) + Math.exp(6);
+        double[] expectedWeights = {Math.exp(2) / z, Math.exp(4) / z, Math.exp(6) / z};
+        double expectedOutput = 2 * expectedWeights[0] + 4 * expectedWeights[1] + 6 * expectedWeights[2];
+        for (int j = 0; j < 3; j++) {
+            assertEquals(expectedWeights[j], result.weights().get(0, j), 1e-6);
+        }
+        assertEquals(expectedOutput, result.output().item(), 1e-5);
+        assertEquals(5.7018, result.output().item(), 1e-4, "the hand-computed value");
+        assertNotEquals(5.0, result.output().item(), 0.5, "the course material's rounded 5.0 is off by 0.7");
+    }
+
+    @Test
+    void handComputedTwoByTwo() {
+        // q = k = identity rows, d_k = 2: scores = I / √2, each row softmax([1/√2, 0])
+        Tensor q = Tensor.of(new float[][] {{1, 0}, {0, 1}});
+        Tensor v = Tensor.of(new float[][] {{10, 0}, {0, 10}});
+        AttentionResult result = attention.forward(q, q, v);
+
+        double big = Math.exp(1 / Math.sqrt(2));
+        double p = big / (big + 1); // weight on the matching key
+        assertEquals(p, result.weights().get(0, 0), 1e-6);
+        assertEquals(1 - p, result.weights().get(0, 1), 1e-6);
+        assertEquals(10 * p, result.output().get(0, 0), 1e-5);
+        assertEquals(10 * (1 - p), result.output().get(1, 0), 1e-5);
+    }
+
+    @Test
+    void customScaleReplacesOneOverSquareRootOfDk() {
+        Tensor q = Tensor.randomNormal(1, 1, 4, 16);
+        Tensor k = Tensor.randomNormal(2, 1, 5, 16);
+        Tensor v = Tensor.randomNormal(3, 1, 5, 3);
+        ScaledDotProductAttention defaultScale = new ScaledDotProductAttention(new NaiveKernel());
+        ScaledDotProductAttention explicitQuarter = ScaledDotProductAttention.withScale(new NaiveKernel(), 0.25f);
+        assertEquals(0.25f, defaultScale.scaleFor(16));
+        assertTrue(defaultScale.forward(q, k, v).output().allClose(explicitQuarter.forward(q, k, v).output(), 0, 0));
+
+        ScaledDotProductAttention unscaled = ScaledDotProductAttention.withScale(new NaiveKernel(), 1f);
+        // the same as scaling the query by hand
+        assertTrue(unscaled.forward(q, k, v).output().allClose(defaultScale.forward(q.times(4), k, v).output(), 1e-5, 1e-6));
+    }
+
+    @Test
+    void customScaleMustBePositiveAndFinite() {
+        for (float bad : new float[] {0f, -1f, Float.NaN, Float.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ScaledDotProductAttention.withScale(new NaiveKernel(), bad));
+            assertTrue(e.getMessage().contains("scale"), e.getMessage());
+        }
+    }
+
+    @Test
+    void batchedHeadsAreIndependent() {
+        Tensor q = Tensor.randomNormal(1, 2, 3, 4, 8); // [B, H, Tq, Dk]
+        Tensor k = Tensor.randomNormal(2, 2, 3, 6, 8); // [B, H, Tk, Dk]
+        Tensor v = Tensor.randomNormal(3, 2, 3, 6, 5); // [B, H, Tk, Dv]
+        AttentionResult all = attention.forward(q, k, v);
+        assertArrayEquals(new int[] {2, 3, 4, 5}, all.output().shape());
+        assertArrayEquals(new int[] {2, 3, 4, 6}, all.weights().shape());
+
+        // head (b=1, h=2) alone gives the same numbers
+        AttentionResult one = attention.forward(block(q, 1, 2), block(k, 1, 2), block(v, 1, 2));
+        assertTrue(block(all.output(), 1, 2).allClose(one.output(), 0, 0));
+    }
+
+    /** The [T, D] matrix of batch b, head h of a [B, H, T, D] tensor. */
+    private static Tensor block(Tensor x, int b, int h) {
+        int t = x.dim(2);
+        int d = x.dim(3);
+        int start = ((b * x.dim(1)) + h) * t * d;
+        return x.reshape(-1).sliceLast(start, start + t * d).reshape(t, d);
+    }
+
+    @Test
+    void maskedKeysGetZeroWeightAndFullyMaskedRowGivesZeroOutput() {
+        Tensor q = Tensor.randomNormal(1, 1, 3, 4);
+        Tensor k = Tensor.randomNormal(2, 1, 3, 4);
+        Tensor v = Tensor.randomNormal(3, 1, 3, 2);
+        boolean[][] allowed = {{true, false, true}, {false, false, false}, {true, true, true}};
+        AttentionResult result = attention.forward(q, k, v, Mask.of(allowed));
+        assertEquals(0f, result.weights().get(0, 0, 1));
+        for (int j = 0; j < 3; j++) {
+            assertEquals(0f, result.weights().get(0, 1, j), "fully masked row: weights are all 0");
+        }
+        assertEquals(0f, result.output().get(0, 1, 0), "fully masked row attends to nothing: output 0");
+        assertEquals(0f, result.output().get(0, 1, 1));
+    }
+
+    @Test
+    void shapeMismatchesNameTheLayerAndTheShapes() {
+        Tensor q = Tensor.zeros(1, 3, 4);
+        assertMessage(() -> attention.forward(q, Tensor.zeros(1, 3, 5), Tensor.zeros(1, 3, 2)), "[1, 3, 4]", "[1, 3, 5]", "width");
+        assertMessage(() -> attention.forward(q, Tensor.zeros(1, 3, 4), Tensor.zeros(1, 2, 2)), "[1, 3, 4]", "[1, 2, 2]", "length Tk");
+        assertMessage(() -> attention.forward(q, Tensor.zeros(2, 3, 4), Tensor.zeros(2, 3, 2)), "[1, 3, 4]", "[2, 3, 4]", "leading");
+        assertMessage(() -> attention.forward(Tensor.zeros(4), Tensor.zeros(4), Tensor.zeros(4)), "[4]", "rank");
+        assertMessage(() -> attention.forward(Tensor.zeros(1, 0, 4), Tensor.zeros(1, 3, 4), Tensor.zeros(1, 3, 2)), "[1, 0, 4]", "empty");
+        assertMessage(() -> attention.forward(q, Tensor.zeros(1, 0, 4), Tensor.zeros(1, 0, 2)), "[1, 0, 4]", "empty");
+    }
+
+    @Test
+    void maskOfTheWrongShapeIsRejected() {
+        Tensor q = Tensor.zeros(1, 3, 4);
+        Tensor kv = Tensor.zeros(1, 2, 4);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> attention.forward(q, kv, kv, Mask.of(new boolean[3][3])));
+        assertTrue(e.getMessage().contains("mask") && e.getMessage().contains("[1, 3, 2]"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> attention.forward(q, kv, kv, Mask.causal()));
+    }
+
+    static void assertMessage(org.junit.jupiter.api.function.Executable call, String... fragments) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        for (String fragment : fragments) {
+            assertTrue(e.getMessage().contains(fragment), "'" + fragment + "' missing from: " + e.getMessage());
+        }
+    }
+}
