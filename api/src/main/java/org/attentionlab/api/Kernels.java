@@ -42,7 +42,8 @@ public final class Kernels {
     /** Enough to stop a class path whose service files are broken beyond repair from looping. */
     private static final int MAX_FAILURES = 100;
 
-    private static final Pattern PROVIDER_NAME = Pattern.compile("Provider (\\S+)");
+    /** The class in ServiceLoader's messages: "Provider x.Y not found", "x.Y not a subtype", "x.Y Unable to ...". */
+    private static final Pattern PROVIDER_NAME = Pattern.compile("Provider (\\S+)|: (\\S+) (?:not a subtype|Unable to)");
 
     /** By priority, highest first; ties by id. */
     private final List<Kernel> kernels;
@@ -200,7 +201,10 @@ public final class Kernels {
 
     private static String providerName(Throwable e) {
         Matcher matcher = PROVIDER_NAME.matcher(String.valueOf(e.getMessage()));
-        return matcher.find() ? matcher.group(1) : "(unknown provider)";
+        if (!matcher.find()) {
+            return "(unknown provider)";
+        }
+        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
     }
 
     /** The error and its root cause on one line: the cause usually says what really went wrong. */
@@ -210,7 +214,8 @@ public final class Kernels {
             root = root.getCause();
         }
         String text = e.getClass().getSimpleName() + ": " + e.getMessage();
-        return root == e ? text : text + " (cause: " + root.getClass().getName() + ": " + root.getMessage() + ")";
+        text = root == e ? text : text + " (cause: " + root.getClass().getName() + ": " + root.getMessage() + ")";
+        return text.replaceAll("\\s*\\R\\s*", " "); // a report is one line, whatever the messages hold
     }
 
     @Override

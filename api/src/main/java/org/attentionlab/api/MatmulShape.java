@@ -27,6 +27,10 @@ import java.util.Objects;
 public record MatmulShape(int batch, int m, int k, int n, boolean rightShared, RightOperand operand,
                           int[] outputShape) {
 
+    public MatmulShape {
+        outputShape = outputShape.clone(); // the record stays immutable whoever constructs it
+    }
+
     /**
      * Checks that {@code left} and {@code right} can be multiplied.
      *

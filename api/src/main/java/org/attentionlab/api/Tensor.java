@@ -136,7 +136,10 @@ public final class Tensor {
         SplittableRandom random = new SplittableRandom(seed);
         float[] data = new float[sizeOf(s)];
         for (int i = 0; i < data.length; i++) {
-            data[i] = (float) (low + (high - low) * random.nextDouble());
+            double exact = low + ((double) high - low) * random.nextDouble();
+            float value = (float) exact;
+            // round down, not to nearest: rounding up could reach high itself
+            data[i] = value > exact ? Math.nextDown(value) : value;
         }
         return new Tensor(data, s);
     }
@@ -406,6 +409,9 @@ public final class Tensor {
             if (a == b) {
                 continue; // also covers equal infinities
             }
+            if (Float.isInfinite(a) || Float.isInfinite(b)) {
+                return false; // as in NumPy: an infinity is close only to itself
+            }
             if (!(Math.abs((double) a - b) <= atol + rtol * Math.abs((double) b))) {
                 return false; // also false for NaN
             }
@@ -425,6 +431,9 @@ public final class Tensor {
         }
         double max = 0;
         for (int i = 0; i < data.length; i++) {
+            if (data[i] == other.data[i]) {
+                continue; // equal infinities differ by 0, not by inf - inf = NaN
+            }
             double diff = Math.abs((double) data[i] - other.data[i]);
             if (Double.isNaN(diff)) {
                 return Double.NaN;
