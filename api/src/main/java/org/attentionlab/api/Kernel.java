@@ -17,9 +17,12 @@ package org.attentionlab.api;
  *       {@link IllegalArgumentException} naming the operation and both shapes. Use
  *       {@link MatmulShape#of} and {@link SoftmaxShape#of} to check them the same way every
  *       kernel does.</li>
- *   <li><b>Accuracy:</b> results agree with the naive reference kernel within float32 rounding
- *       (the kernel test kit checks {@code rtol = 1e-4}, {@code atol = 1e-5} scaled by the
- *       size of the sum).</li>
+ *   <li><b>Accuracy:</b> results agree with the naive reference kernel within float32 rounding,
+ *       element by element: {@code |c − c_naive| ≤ 1e-4 · Σ_k |A[.., i, k] · B[.., k, j]| + 1e-5}
+ *       for matmul (any summation order or tiling passes; a lost or doubled term does not) and
+ *       {@code |y − y_naive| ≤ 1e-4 · |y_naive| + 1e-5} for softmax. NaN and infinities must
+ *       match exactly. The kernel test kit ({@code attentionlab-kernel-testkit}) checks this and
+ *       the rest of the contract.</li>
  *   <li><b>Thread-safety:</b> an instance may be called from many threads at once.</li>
  *   <li><b>Construction:</b> a public no-argument constructor (for {@link java.util.ServiceLoader})
  *       that is cheap and does no I/O.</li>
@@ -66,7 +69,8 @@ public interface Kernel {
      *
      * <p>Every row of allowed entries sums to 1. A row with no allowed entry (fully masked, or
      * all −∞) is all zeros: it attends to nothing, so its attention output is the zero vector.
-     * −∞ scores get weight 0 like masked ones; NaN or +∞ give NaN in their row.
+     * −∞ scores get weight 0 like masked ones; NaN or +∞ in an allowed entry give NaN in their
+     * row. Masked entries are never read, so whatever they hold (even NaN) changes nothing.
      *
      * @param scores {@code [..., Tq, Tk]} (any rank ≥ 1; masks need the shape described in {@link SoftmaxShape})
      * @param mask   which entries take part; {@link Mask#none()} for all

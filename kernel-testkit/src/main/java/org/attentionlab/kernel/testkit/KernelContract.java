@@ -21,6 +21,7 @@ package org.attentionlab.kernel.testkit;
  *   <li>{@link MatmulLaws}: {@code matmulAgreesWithNaive}, {@code matmulWithTransposedRightAgreesWithNaive}.</li>
  *   <li>{@link SoftmaxLaws}: {@code softmaxAgreesWithNaive}, {@code softmaxRowsSumToOne},
  *       {@code softmaxIsInvariantToAddingAConstantPerRow}, {@code maskedEntriesAreExactlyZero},
+ *       {@code maskedScoresAreNeverRead},
  *       {@code fullyMaskedRowIsAllZeros}, {@code minusInfinityScoresGetWeightZero},
  *       {@code nanOrPlusInfinityMakesItsRowNaN}.</li>
  *   <li>{@link GeneralLaws}: {@code inputsAreNotModified}, {@code badShapesAreRejected},

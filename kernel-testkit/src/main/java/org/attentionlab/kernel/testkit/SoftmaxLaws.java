@@ -125,6 +125,32 @@ public interface SoftmaxLaws extends KernelUnderTest {
     }
 
     /**
+     * Masked scores are never read: whatever a masked position holds (here NaN, which would poison
+     * any sum it entered), the weights are the same as with the original scores.
+     */
+    @TestFactory
+    default Stream<DynamicTest> maskedScoresAreNeverRead() {
+        Kernel kernel = kernel();
+        Set<MaskKind> masked = EnumSet.complementOf(EnumSet.of(MaskKind.NONE));
+        return ForAll.cases(cases("maskedScoresAreNeverRead", masked, 1, 100), c -> {
+            Tensor scores = c.scores();
+            Mask mask = c.mask();
+            SoftmaxShape rows = SoftmaxShape.of(scores, mask);
+            float[] poisoned = scores.toArray();
+            for (int row = 0; row < rows.rows(); row++) {
+                for (int j = 0; j < rows.keys(); j++) {
+                    if (!mask.allows(rows.batchOf(row), rows.queryOf(row), j)) {
+                        poisoned[row * rows.keys() + j] = Float.NaN;
+                    }
+                }
+            }
+            assertArrayEquals(kernel.softmax(scores, mask).toArray(),
+                    kernel.softmax(Tensor.fromArray(poisoned, c.shapeArray()), mask).toArray(),
+                    "a NaN at a masked position changed the weights");
+        });
+    }
+
+    /**
      * A row that allows no key attends to nothing: all its weights are 0 (not 0/0 = NaN), while
      * the other rows still sum to 1.
      */
