@@ -97,8 +97,8 @@ public final class ParallelKernel implements Kernel {
 
     @Override
     public String description() {
-        return "parallel kernel: the blocked kernel's rows split over a ForkJoinPool (parallelism "
-                + pool.getParallelism() + "); bitwise the same result on any number of threads";
+        return "parallel kernel: the blocked kernel's rows split over a ForkJoinPool (the common pool unless"
+                + " given one); bitwise the same result on any number of threads";
     }
 
     @Override
