@@ -1,0 +1,37 @@
+package org.attentionlab.cli;
+
+import java.util.concurrent.Callable;
+import org.attentionlab.api.Kernels;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code attentionlab kernels}: which kernels this installation can compute with, which one is
+ * the default, and which plugins were found but could not be loaded, and why.
+ */
+@Command(name = "kernels",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersion.class,
+        description = {
+            "Lists the attention kernels that can compute the tour.",
+            "",
+            "Shows every kernel found on the class path (META-INF/services/org.attentionlab.api.Kernel) with its"
+                    + " priority, description and class, marks the default, and lists the providers that could"
+                    + " not be loaded, with the reason."
+        })
+public final class KernelsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    /** @return 0, or 1 if there is no usable kernel at all */
+    @Override
+    public Integer call() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        // Failures are part of the listing itself, so discovery need not report them separately.
+        Kernels kernels = Kernels.discover(context != null ? context : KernelsCommand.class.getClassLoader(), line -> { });
+        new KernelListing(kernels).print(spec.commandLine().getOut());
+        return kernels.all().isEmpty() ? 1 : 0;
+    }
+}

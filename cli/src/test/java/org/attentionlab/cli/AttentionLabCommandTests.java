@@ -1,0 +1,79 @@
+package org.attentionlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+class AttentionLabCommandTests {
+
+    @Test
+    void helpListsBothSubcommands() {
+        CommandRun run = CommandRun.of("--help");
+
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("tour") && run.out().contains("kernels"), run.out());
+    }
+
+    @Test
+    void versionNamesTheProgram() {
+        CommandRun run = CommandRun.of("--version");
+
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().startsWith("attentionlab "), run.out());
+    }
+
+    @Test
+    void withoutASubcommandItIsAUsageError() {
+        CommandRun run = CommandRun.of();
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("Missing subcommand") && run.err().contains("Usage:"), run.err());
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        CommandRun run = CommandRun.of("tour", "--colour");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--colour"), run.err());
+        assertFalse(run.hasStackTrace(), run.err());
+    }
+
+    @Test
+    void aBadRequestReportedByTheLibraryIsOneLine() {
+        CommandRun run = CommandRun.of(new CommandLine(new Throwing(new IllegalArgumentException("shapes do not fit")))
+                .setExecutionExceptionHandler(new OneLineErrors()));
+
+        assertEquals(1, run.exitCode());
+        assertEquals("throwing: shapes do not fit", run.err().strip());
+    }
+
+    @Test
+    void aBugKeepsItsStackTrace() {
+        CommandRun run = CommandRun.of(new CommandLine(new Throwing(new NullPointerException("bug")))
+                .setExecutionExceptionHandler(new OneLineErrors()));
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("NullPointerException: bug") && run.err().contains("\tat "), run.err());
+    }
+
+    /** A command that fails the way it is told to. */
+    @Command(name = "throwing")
+    static final class Throwing implements Callable<Integer> {
+        private final RuntimeException failure;
+
+        Throwing(RuntimeException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public Integer call() {
+            throw failure;
+        }
+    }
+}
