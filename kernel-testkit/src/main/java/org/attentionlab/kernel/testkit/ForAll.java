@@ -57,10 +57,11 @@ public final class ForAll {
      * that still fails, repeat) and throws an error naming both the original and the smallest case.
      */
     public static <C extends Shrinkable<C>> void check(C c, Consumer<C> law) {
-        Throwable failure = failureOf(c, law);
-        if (failure == null) {
+        Throwable original = failureOf(c, law);
+        if (original == null) {
             return;
         }
+        Throwable failure = original;
         C smallest = c;
         int steps = 0;
         boolean shrunk = true;
@@ -81,7 +82,11 @@ public final class ForAll {
         String where = smallest == c
                 ? "Fails for " + c + " (no simpler case fails)"
                 : "Fails for " + c + "; smallest failing case found by shrinking: " + smallest;
-        throw new AssertionFailedError(where + "\n  " + failure, failure);
+        AssertionFailedError error = new AssertionFailedError(where + "\n  " + failure, failure);
+        if (failure != original) {
+            error.addSuppressed(original); // the first failure, in case the smallest one reads differently
+        }
+        throw error;
     }
 
     /** The error {@code law} throws for {@code c}, or null if it holds. A kernel's exception is a failure too. */
