@@ -60,7 +60,8 @@ public final class AttentionLabCommand implements Runnable {
     }
 
     private static CommandLine configure(CommandLine commandLine) {
-        return commandLine.setExecutionExceptionHandler(new OneLineErrors());
+        OneLineErrors errors = new OneLineErrors();
+        return commandLine.setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
     }
 
     /** Runs the command and exits with its exit code: 0 ok, 1 error, 2 usage error. */

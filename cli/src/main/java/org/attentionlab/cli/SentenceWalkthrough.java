@@ -54,7 +54,8 @@ final class SentenceWalkthrough {
         int[] ids = s.ids();
         table(LabelledTable.cells("position", List.of("token", "id"), positions,
                 (row, column) -> row == 0 ? LabelledTable.cut(s.tokens().get(column)) : String.valueOf(ids[column])));
-        say("T = " + t + " tokens, " + (s.vocabulary().size() - 1) + " distinct words.");
+        int distinct = s.vocabulary().size() - 1;
+        say("T = " + t + (t == 1 ? " token, " : " tokens, ") + distinct + (distinct == 1 ? " distinct word." : " distinct words."));
     }
 
     private void embeddings() {
@@ -113,11 +114,27 @@ final class SentenceWalkthrough {
         String who = s.tokens().get(query).equals("it")
                 ? quoted(query)
                 : "The sentence has no \"it\"; its last word " + quoted(query);
-        say(who + " attends most to " + quoted(key) + ",");
-        say(String.format(Locale.ROOT, "with weight %.3f", weights[query][key]) + (t == 1 ? "." : String.format(Locale.ROOT,
-                " (attending equally to all %d words would give each 1/%d = %.3f).", t, t, 1.0 / t)));
+        if (spread(weights[query]) < 1e-6) {
+            say(who + " attends equally to all " + t + (t == 1 ? " word," : " words,"));
+            say(String.format(Locale.ROOT, "with weight %.3f each: its scores are all the same.", weights[query][key]));
+        } else {
+            say(who + " attends most to " + quoted(key) + ",");
+            say(String.format(Locale.ROOT, "with weight %.3f (attending equally to all %d words would give each 1/%d = %.3f).",
+                    weights[query][key], t, t, 1.0 / t));
+        }
         say("These weights come from random matrices. A trained model learns which words to link (such as");
         say("\"it\" to what it refers to); this one has learned nothing, so which word wins is chance, not meaning.");
+    }
+
+    /** Largest minus smallest entry of a row. */
+    private static float spread(float[] row) {
+        float max = Float.NEGATIVE_INFINITY;
+        float min = Float.POSITIVE_INFINITY;
+        for (float w : row) {
+            max = Math.max(max, w);
+            min = Math.min(min, w);
+        }
+        return max - min;
     }
 
     private void output() {

@@ -31,6 +31,9 @@ public final class TourCommand implements Callable<Integer> {
     /** The course material's example sentence. */
     public static final String DEFAULT_SENTENCE = "The animal didn't cross the street because it was too tired";
 
+    /** Widest model the tour prints: 64 columns of numbers are already past what a terminal shows. */
+    static final int MAX_D_MODEL = 64;
+
     @Spec
     private CommandSpec spec;
 
@@ -52,7 +55,7 @@ public final class TourCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--d-model", paramLabel = "<D>", defaultValue = "8",
-            description = "Model width D. Default: ${DEFAULT-VALUE}.")
+            description = "Model width D, at most " + MAX_D_MODEL + ". Default: ${DEFAULT-VALUE}.")
     private int dModel;
 
     @Option(names = "--heads", paramLabel = "<H>", defaultValue = "2",
@@ -92,6 +95,11 @@ public final class TourCommand implements Callable<Integer> {
         if (dModel < 1 || heads < 1) {
             throw new ParameterException(spec.commandLine(), "Invalid value: --d-model and --heads must be at least 1,"
                     + " got --d-model " + dModel + " --heads " + heads + ".");
+        }
+        if (dModel > MAX_D_MODEL) {
+            throw new ParameterException(spec.commandLine(), "Invalid value: --d-model " + dModel + " is too wide for"
+                    + " the tour, which prints every number of [T, D] tables; use at most " + MAX_D_MODEL
+                    + " (the library itself has no such limit).");
         }
         if (dModel % heads != 0) {
             throw new ParameterException(spec.commandLine(), "Invalid value: --d-model " + dModel

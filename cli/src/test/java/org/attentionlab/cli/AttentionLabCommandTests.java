@@ -32,7 +32,9 @@ class AttentionLabCommandTests {
         CommandRun run = CommandRun.of();
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("Missing subcommand") && run.err().contains("Usage:"), run.err());
+        assertTrue(run.err().contains("Missing subcommand") && run.err().contains("Try 'attentionlab --help'"), run.err());
+        assertEquals(2, run.err().strip().lines().count(), "the error and a pointer to the help, not the whole usage: "
+                + run.err());
     }
 
     @Test

@@ -156,6 +156,16 @@ class TourCommandTests {
     }
 
     @Test
+    void aModelTooWideToPrintIsAUsageErrorNotAnOutOfMemoryError() {
+        CommandRun run = CommandRun.of("tour", "--d-model", String.valueOf(TourCommand.MAX_D_MODEL + 1), "--heads", "1");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--d-model " + (TourCommand.MAX_D_MODEL + 1)) && run.err().contains("at most"),
+                run.err());
+        assertFalse(run.hasStackTrace(), run.err());
+    }
+
+    @Test
     void zeroHeadsIsAUsageError() {
         CommandRun run = CommandRun.of("tour", "--heads", "0");
 
