@@ -21,7 +21,7 @@ package org.attentionlab.api;
  *       element by element: {@code |c − c_naive| ≤ 1e-4 · Σ_k |A[.., i, k] · B[.., k, j]| + 1e-5}
  *       for matmul (any summation order or tiling passes; a lost or doubled term does not) and
  *       {@code |y − y_naive| ≤ 1e-4 · |y_naive| + 1e-5} for softmax. NaN and infinities must
- *       match exactly. The kernel test kit ({@code attentionlab-kernel-testkit}) checks this and
+ *       match exactly. The test kit ({@code org.attentionlab:attentionlab-testkit}) checks this and
  *       the rest of the contract.</li>
  *   <li><b>Thread-safety:</b> an instance may be called from many threads at once.</li>
  *   <li><b>Construction:</b> a public no-argument constructor (for {@link java.util.ServiceLoader})

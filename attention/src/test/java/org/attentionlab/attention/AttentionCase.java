@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.attentionlab.api.Tensor;
-import org.attentionlab.kernel.testkit.ForAll;
-import org.attentionlab.kernel.testkit.Shrinkable;
+import org.attentionlab.testkit.ForAll;
+import org.attentionlab.testkit.Shrinkable;
 
 /**
  * One generated input for the attention laws: the sizes, and the seed of every random tensor and

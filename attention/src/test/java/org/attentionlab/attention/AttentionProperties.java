@@ -13,7 +13,7 @@ import org.attentionlab.api.Kernel;
 import org.attentionlab.api.Kernels;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.Tensor;
-import org.attentionlab.kernel.testkit.ForAll;
+import org.attentionlab.testkit.ForAll;
 import org.attentionlab.kernels.naive.NaiveKernel;
 import org.attentionlab.position.SinusoidalPositionalEncoding;
 import org.junit.jupiter.api.DynamicTest;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.attentionlab.kernel.testkit.ForAll;
-import org.attentionlab.kernel.testkit.Shrinkable;
+import org.attentionlab.testkit.ForAll;
+import org.attentionlab.testkit.Shrinkable;
 
 /**
  * One generated input for the positional-encoding laws: a model width, a position and an offset

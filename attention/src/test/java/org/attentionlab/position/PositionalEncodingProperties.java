@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.stream.Stream;
 import org.attentionlab.api.Tensor;
-import org.attentionlab.kernel.testkit.ForAll;
+import org.attentionlab.testkit.ForAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

@@ -1,6 +1,6 @@
 package org.attentionlab.kernels.blocked;
 
-import org.attentionlab.kernel.testkit.KernelContract;
+import org.attentionlab.testkit.KernelContract;
 
 /** The whole Kernel contract, run against the blocked kernel as registered. */
 class BlockedKernelContractTests implements KernelContract {

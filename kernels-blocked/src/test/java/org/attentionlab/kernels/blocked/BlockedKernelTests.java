@@ -9,7 +9,7 @@ import org.attentionlab.api.Kernel;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.RightOperand;
 import org.attentionlab.api.Tensor;
-import org.attentionlab.kernel.testkit.MatmulCase;
+import org.attentionlab.testkit.MatmulCase;
 import org.attentionlab.kernels.naive.NaiveKernel;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks the oracle itself on cases small enough to work out by hand. Every other kernel is
- * tested against {@link NaiveKernel} (through the kernel test kit), so these answers come from
+ * tested against {@link NaiveKernel} (through the test kit), so these answers come from
  * pencil and paper or from {@link Math#exp} in the test, never from the kernel.
  */
 class NaiveKernelTests {

@@ -1,6 +1,6 @@
 package org.attentionlab.kernels.parallel;
 
-import org.attentionlab.kernel.testkit.KernelContract;
+import org.attentionlab.testkit.KernelContract;
 
 /** The whole Kernel contract, run against the parallel kernel as registered (on the common pool). */
 class ParallelKernelContractTests implements KernelContract {

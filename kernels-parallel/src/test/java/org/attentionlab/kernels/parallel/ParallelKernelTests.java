@@ -15,9 +15,9 @@ import org.attentionlab.api.MatmulShape;
 import org.attentionlab.api.RightOperand;
 import org.attentionlab.api.SoftmaxShape;
 import org.attentionlab.api.Tensor;
-import org.attentionlab.kernel.testkit.MatmulCase;
-import org.attentionlab.kernel.testkit.SoftmaxCase;
-import org.attentionlab.kernel.testkit.SoftmaxCase.MaskKind;
+import org.attentionlab.testkit.MatmulCase;
+import org.attentionlab.testkit.SoftmaxCase;
+import org.attentionlab.testkit.SoftmaxCase.MaskKind;
 import org.attentionlab.kernels.blocked.BlockedKernel;
 import org.junit.jupiter.api.Test;
 

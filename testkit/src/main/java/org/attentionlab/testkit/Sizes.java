@@ -1,0 +1,98 @@
+package org.attentionlab.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * The sizes the generators draw from, chosen to find tiling bugs rather than uniformly.
+ *
+ * <p>A blocked or vectorised kernel handles full tiles and a remainder; bugs live in the
+ * remainder. So besides small sizes (1 to 8) and a uniform spread up to {@value #LARGEST}, a third
+ * of the draws come from {@link #EDGES}: 1, primes (never a multiple of a tile or a vector width)
+ * and the neighbours of common tile sizes (63, 64, 65, 127, 128, 129). Sizes stop at 130 so that
+ * the oracle's triple loop stays fast enough to run every law in seconds.
+ */
+final class Sizes {
+
+    /** The largest matrix dimension generated. */
+    static final int LARGEST = 130;
+
+    /** Sizes that sit on or next to tile boundaries, or are prime. */
+    static final int[] EDGES = {1, 2, 7, 13, 31, 63, 64, 65, 67, 127, 128, 129};
+
+    private Sizes() {
+    }
+
+    /** A matrix dimension: mostly ≥ 1, and 0 (an empty matrix or an empty sum) once in 25 draws if allowed. */
+    static int dimension(SplittableRandom random, boolean allowZero) {
+        if (allowZero && random.nextInt(25) == 0) {
+            return 0;
+        }
+        int kind = random.nextInt(100);
+        if (kind < 35) {
+            return 1 + random.nextInt(8);
+        }
+        if (kind < 70) {
+            return EDGES[random.nextInt(EDGES.length)];
+        }
+        return 9 + random.nextInt(LARGEST - 8);
+    }
+
+    /** Leading (batch, head) dimensions: none, [B] or [B, H], each 1 to 3. */
+    static List<Integer> leading(SplittableRandom random) {
+        int count = random.nextInt(3);
+        List<Integer> dims = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            dims.add(1 + random.nextInt(3));
+        }
+        return List.copyOf(dims);
+    }
+
+    /**
+     * Simpler values for a dimension {@code d}, biggest step first: 1, d/2, d − d/4, d − d/8 and
+     * d − 1, each at least 1 and below d. The geometric steps let shrinking walk from 129 to a
+     * boundary such as 65 in a few dozen runs instead of 64.
+     */
+    static Stream<Integer> smaller(int d) {
+        return IntStream.of(1, d / 2, d - d / 4, d - d / 8, d - 1).filter(s -> s >= 1 && s < d).distinct().boxed();
+    }
+
+    /** Simpler leading dimensions: none, one fewer, or one of them set to 1. */
+    static Stream<List<Integer>> smaller(List<Integer> leading) {
+        List<List<Integer>> options = new ArrayList<>();
+        if (!leading.isEmpty()) {
+            options.add(List.of());
+            options.add(List.copyOf(leading.subList(0, leading.size() - 1)));
+        }
+        for (int i = 0; i < leading.size(); i++) {
+            if (leading.get(i) > 1) {
+                List<Integer> one = new ArrayList<>(leading);
+                one.set(i, 1);
+                options.add(List.copyOf(one));
+            }
+        }
+        return options.stream().distinct();
+    }
+
+    /** The product of {@code dims} (1 for none). */
+    static long product(List<Integer> dims) {
+        long product = 1;
+        for (int d : dims) {
+            product *= d;
+        }
+        return product;
+    }
+
+    /** {@code leading} followed by {@code last}, as a shape array. */
+    static int[] shape(List<Integer> leading, int... last) {
+        int[] shape = new int[leading.size() + last.length];
+        for (int i = 0; i < leading.size(); i++) {
+            shape[i] = leading.get(i);
+        }
+        System.arraycopy(last, 0, shape, leading.size(), last.length);
+        return shape;
+    }
+}

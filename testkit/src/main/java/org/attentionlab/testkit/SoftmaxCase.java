@@ -1,0 +1,185 @@
+package org.attentionlab.testkit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.attentionlab.api.Mask;
+import org.attentionlab.api.Tensor;
+
+/**
+ * One generated softmax: scores of shape {@code shape} ({@code [Tk]}, {@code [Tq, Tk]},
+ * {@code [B, Tq, Tk]} or {@code [B, H, Tq, Tk]}), standard normal values times {@code magnitude},
+ * and a mask of kind {@code maskKind}, all derived from {@code seed}.
+ *
+ * @param shape     the scores' shape, rank 1 to 4
+ * @param maskKind  which mask to apply
+ * @param magnitude scale of the scores: 1 is typical of attention, 1e4 tests overflow of exp
+ * @param seed      seed of the scores and of any random mask
+ */
+public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitude, long seed)
+        implements Shrinkable<SoftmaxCase> {
+
+    /** Cases with more score entries than this are not generated: the oracle must stay fast. */
+    static final long MAX_ENTRIES = 1L << 16;
+
+    /** The masks a case can carry; each is built to fit the case's shape. */
+    public enum MaskKind {
+        /** {@link Mask#none()}. */
+        NONE,
+        /** {@link Mask#causal()} (square scores only). */
+        CAUSAL,
+        /** {@link Mask#keyPadding} with a random length in {@code 1..Tk} per batch entry. */
+        KEY_PADDING,
+        /** Causal and key padding together, as in a padded decoder batch. */
+        CAUSAL_AND_KEY_PADDING,
+        /** A random boolean matrix ({@link Mask#of}); some rows may allow nothing. */
+        RANDOM,
+        /** A random boolean matrix in which about a third of the rows, and always the first, allow nothing. */
+        FULLY_MASKED_ROWS;
+
+        /** True for the kinds that need as many queries as keys. */
+        public boolean needsSquareScores() {
+            return this == CAUSAL || this == CAUSAL_AND_KEY_PADDING;
+        }
+    }
+
+    /** Copies {@code shape}. */
+    public SoftmaxCase {
+        shape = List.copyOf(shape);
+    }
+
+    /**
+     * {@code count} random cases, each with a mask kind from {@code kinds} and a magnitude from
+     * {@code magnitudes}, smallest first.
+     */
+    public static List<SoftmaxCase> random(long seed, int count, Set<MaskKind> kinds, float... magnitudes) {
+        MaskKind[] kindArray = kinds.toArray(MaskKind[]::new);
+        Arrays.sort(kindArray); // Set order is unspecified; the cases must not depend on it
+        SplittableRandom random = new SplittableRandom(seed);
+        List<SoftmaxCase> cases = new ArrayList<>();
+        while (cases.size() < count) {
+            MaskKind kind = kindArray[random.nextInt(kindArray.length)];
+            int tq = Sizes.dimension(random, false);
+            int tk = kind.needsSquareScores() ? tq : Sizes.dimension(random, false);
+            boolean vector = random.nextInt(10) == 0;
+            List<Integer> shape = vector
+                    ? List.of(kind.needsSquareScores() ? 1 : tk)
+                    : toList(Sizes.shape(Sizes.leading(random), tq, tk));
+            SoftmaxCase c = new SoftmaxCase(shape, kind, magnitudes[random.nextInt(magnitudes.length)],
+                    random.nextLong());
+            if (c.entries() <= MAX_ENTRIES) {
+                cases.add(c);
+            }
+        }
+        cases.sort(Comparator.comparingLong(SoftmaxCase::entries));
+        return List.copyOf(cases);
+    }
+
+    /** The scores' shape as an array. */
+    public int[] shapeArray() {
+        return shape.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The scores: N(0, 1) times {@code magnitude}. */
+    public Tensor scores() {
+        return Tensor.randomNormal(seed, shapeArray()).times(magnitude);
+    }
+
+    /** The mask, built for this shape (as {@link org.attentionlab.api.SoftmaxShape} counts batches, queries and keys). */
+    public Mask mask() {
+        int rank = shape.size();
+        int keys = shape.get(rank - 1);
+        int queries = rank >= 2 ? shape.get(rank - 2) : 1;
+        int batches = rank >= 3 ? shape.get(0) : 1;
+        SplittableRandom random = new SplittableRandom(~seed);
+        switch (maskKind) {
+            case NONE:
+                return Mask.none();
+            case CAUSAL:
+                return Mask.causal();
+            case KEY_PADDING:
+                return Mask.keyPadding(lengths(random, batches, keys));
+            case CAUSAL_AND_KEY_PADDING:
+                return Mask.causal().and(Mask.keyPadding(lengths(random, batches, keys)));
+            default:
+                return matrixMask(random, batches, queries, keys, maskKind == MaskKind.FULLY_MASKED_ROWS);
+        }
+    }
+
+    private static int[] lengths(SplittableRandom random, int batches, int keys) {
+        int[] lengths = new int[batches];
+        for (int b = 0; b < batches; b++) {
+            lengths[b] = 1 + random.nextInt(keys);
+        }
+        return lengths;
+    }
+
+    private static Mask matrixMask(SplittableRandom random, int batches, int queries, int keys, boolean maskSomeRows) {
+        double density = new double[] {0.1, 0.5, 0.9}[random.nextInt(3)];
+        boolean shared = batches == 1 || random.nextBoolean(); // exercise both Mask.of variants
+        boolean[][][] allowed = new boolean[shared ? 1 : batches][queries][keys];
+        for (int b = 0; b < allowed.length; b++) {
+            for (int q = 0; q < queries; q++) {
+                boolean rowMasked = maskSomeRows && ((b == 0 && q == 0) || random.nextInt(3) == 0);
+                for (int k = 0; k < keys; k++) {
+                    allowed[b][q][k] = !rowMasked && random.nextDouble() < density;
+                }
+            }
+        }
+        return shared ? Mask.of(allowed[0]) : Mask.of(allowed);
+    }
+
+    /** The number of scores. */
+    public long entries() {
+        return Sizes.product(shape);
+    }
+
+    @Override
+    public Stream<SoftmaxCase> simpler() {
+        int rank = shape.size();
+        List<Integer> leading = shape.subList(0, Math.max(rank - 2, 0));
+        Stream<SoftmaxCase> fewerDims = Sizes.smaller(leading).map(l -> {
+            List<Integer> s = new ArrayList<>(l);
+            s.addAll(shape.subList(leading.size(), rank));
+            return with(s, magnitude);
+        });
+        Stream<SoftmaxCase> smallerScores = magnitude == 1f ? Stream.empty() : Stream.of(with(shape, 1f));
+        Stream<SoftmaxCase> fewerKeys;
+        if (maskKind.needsSquareScores() && rank >= 2) { // Tq and Tk shrink together
+            fewerKeys = Sizes.smaller(shape.get(rank - 1)).map(t -> withLast(t, t));
+        } else {
+            Stream<SoftmaxCase> fewerQueries = rank < 2 ? Stream.empty()
+                    : Sizes.smaller(shape.get(rank - 2)).map(t -> withLast(t, shape.get(rank - 1)));
+            fewerKeys = Stream.concat(fewerQueries, Sizes.smaller(shape.get(rank - 1)).map(t -> withLast(-1, t)));
+        }
+        return Stream.of(fewerDims, smallerScores, fewerKeys).flatMap(s -> s);
+    }
+
+    private SoftmaxCase with(List<Integer> newShape, float newMagnitude) {
+        return new SoftmaxCase(newShape, maskKind, newMagnitude, seed);
+    }
+
+    /** This case with the last dimension {@code tk} and, if {@code tq >= 0}, the one before it {@code tq}. */
+    private SoftmaxCase withLast(int tq, int tk) {
+        List<Integer> s = new ArrayList<>(shape);
+        s.set(s.size() - 1, tk);
+        if (tq >= 0) {
+            s.set(s.size() - 2, tq);
+        }
+        return with(s, magnitude);
+    }
+
+    private static List<Integer> toList(int[] shape) {
+        return Arrays.stream(shape).boxed().toList();
+    }
+
+    /** For example {@code scores [2, 7, 7] × 100, Mask.causal(), seed 5}. */
+    @Override
+    public String toString() {
+        return "scores " + shape + (magnitude == 1f ? "" : " × " + magnitude) + ", " + mask() + ", seed " + seed;
+    }
+}

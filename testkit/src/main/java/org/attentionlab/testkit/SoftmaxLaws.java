@@ -1,0 +1,235 @@
+package org.attentionlab.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.attentionlab.api.Kernel;
+import org.attentionlab.api.Mask;
+import org.attentionlab.api.SoftmaxShape;
+import org.attentionlab.api.Tensor;
+import org.attentionlab.testkit.SoftmaxCase.MaskKind;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The softmax half of the {@link KernelContract}: {@link Kernel#softmax(Tensor, Mask)} agrees with
+ * the naive kernel, and has the properties a softmax must have whatever the implementation —
+ * rows that sum to 1, invariance to a constant added to a row, exact zeros where masked, all-zero
+ * rows where nothing is allowed, weight 0 for −∞ and NaN for NaN or +∞.
+ *
+ * <p>Scores have rank 1 to 4 ({@code [Tk]} to {@code [B, H, Tq, Tk]}), Tq and Tk up to 130, and
+ * magnitudes up to 1e4, where a softmax that forgets to subtract the row maximum overflows.
+ */
+public interface SoftmaxLaws extends KernelUnderTest {
+
+    /** Cases per softmax law, unless {@code -Dattentionlab.testkit.tries} says otherwise. */
+    int SOFTMAX_TRIES = 100;
+
+    /** How far a row of weights may sum from 1: float rounding of up to ~150 terms, with room to spare. */
+    double ROW_SUM_TOLERANCE = 1e-5;
+
+    /** Agrees with the oracle, without a mask and with every kind of mask. */
+    @TestFactory
+    default Stream<DynamicTest> softmaxAgreesWithNaive() {
+        Kernel kernel = kernel();
+        Kernel oracle = oracle();
+        return ForAll.cases(cases("softmaxAgreesWithNaive", EnumSet.allOf(MaskKind.class), 1, 1, 10, 100, 1e4f), c -> {
+            Tensor scores = c.scores();
+            Mask mask = c.mask();
+            Agreement.assertSoftmaxAgrees(kernel.softmax(scores, mask), oracle.softmax(scores, mask));
+        });
+    }
+
+    /**
+     * Every row that allows at least one key sums to 1 within {@value #ROW_SUM_TOLERANCE}, and every
+     * weight is a finite number in [0, 1], for scores as large as ±1e4 (where a naive exp overflows).
+     */
+    @TestFactory
+    default Stream<DynamicTest> softmaxRowsSumToOne() {
+        Kernel kernel = kernel();
+        Set<MaskKind> everyRowAllowsAKey = EnumSet.of(MaskKind.NONE, MaskKind.CAUSAL, MaskKind.KEY_PADDING,
+                MaskKind.CAUSAL_AND_KEY_PADDING);
+        return ForAll.cases(cases("softmaxRowsSumToOne", everyRowAllowsAKey, 1, 10, 100, 1e3f, 1e4f), c -> {
+            float[] y = kernel.softmax(c.scores(), c.mask()).toArray();
+            int keys = c.shape().get(c.shape().size() - 1);
+            for (int row = 0; row * keys < y.length; row++) {
+                double sum = 0;
+                for (int j = 0; j < keys; j++) {
+                    float w = y[row * keys + j];
+                    if (!(w >= 0 && w <= 1 + 1e-6)) {
+                        fail("weight " + w + " at row " + row + ", key " + j + " is not a number in [0, 1]");
+                    }
+                    sum += w;
+                }
+                double rowSum = sum;
+                int r = row;
+                assertTrue(Math.abs(rowSum - 1) <= ROW_SUM_TOLERANCE, () -> "row " + r + " sums to " + rowSum);
+            }
+        });
+    }
+
+    /**
+     * {@code softmax(x + c) = softmax(x)} for a constant c per row: only differences of scores matter.
+     * Scores are rounded to multiples of 2⁻¹⁰ and c is an integer up to ±1000, so that x + c is
+     * exact in float and both calls see mathematically the same differences.
+     */
+    @TestFactory
+    default Stream<DynamicTest> softmaxIsInvariantToAddingAConstantPerRow() {
+        Kernel kernel = kernel();
+        return ForAll.cases(cases("softmaxIsInvariantToAddingAConstantPerRow", EnumSet.allOf(MaskKind.class), 1, 10),
+                c -> {
+                    float[] x = c.scores().toArray();
+                    float[] shifted = new float[x.length];
+                    int keys = c.shape().get(c.shape().size() - 1);
+                    SplittableRandom random = new SplittableRandom(c.seed());
+                    float constant = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        if (i % keys == 0) {
+                            constant = random.nextInt(-1000, 1001); // a new row
+                        }
+                        x[i] = Math.round(x[i] * 1024) / 1024f;
+                        shifted[i] = x[i] + constant; // exact: |x + c| < 2¹³ with 10 fraction bits fits 24 bits
+                    }
+                    Mask mask = c.mask();
+                    Tensor plain = kernel.softmax(Tensor.fromArray(x, c.shapeArray()), mask);
+                    Agreement.assertSoftmaxAgrees(kernel.softmax(Tensor.fromArray(shifted, c.shapeArray()), mask), plain);
+                });
+    }
+
+    /** A masked entry gets weight exactly 0 (not merely a small number). */
+    @TestFactory
+    default Stream<DynamicTest> maskedEntriesAreExactlyZero() {
+        Kernel kernel = kernel();
+        Set<MaskKind> masked = EnumSet.complementOf(EnumSet.of(MaskKind.NONE));
+        return ForAll.cases(cases("maskedEntriesAreExactlyZero", masked, 1, 100, 1e4f), c -> {
+            Tensor scores = c.scores();
+            Mask mask = c.mask();
+            SoftmaxShape rows = SoftmaxShape.of(scores, mask);
+            float[] y = kernel.softmax(scores, mask).toArray();
+            for (int row = 0; row < rows.rows(); row++) {
+                for (int j = 0; j < rows.keys(); j++) {
+                    float w = y[row * rows.keys() + j];
+                    if (!mask.allows(rows.batchOf(row), rows.queryOf(row), j) && w != 0f) {
+                        fail("masked entry at row " + row + ", key " + j + " has weight " + w + ", not 0");
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Masked scores are never read: whatever a masked position holds (here NaN, which would poison
+     * any sum it entered), the weights are the same as with the original scores.
+     */
+    @TestFactory
+    default Stream<DynamicTest> maskedScoresAreNeverRead() {
+        Kernel kernel = kernel();
+        Set<MaskKind> masked = EnumSet.complementOf(EnumSet.of(MaskKind.NONE));
+        return ForAll.cases(cases("maskedScoresAreNeverRead", masked, 1, 100), c -> {
+            Tensor scores = c.scores();
+            Mask mask = c.mask();
+            SoftmaxShape rows = SoftmaxShape.of(scores, mask);
+            float[] poisoned = scores.toArray();
+            for (int row = 0; row < rows.rows(); row++) {
+                for (int j = 0; j < rows.keys(); j++) {
+                    if (!mask.allows(rows.batchOf(row), rows.queryOf(row), j)) {
+                        poisoned[row * rows.keys() + j] = Float.NaN;
+                    }
+                }
+            }
+            assertArrayEquals(kernel.softmax(scores, mask).toArray(),
+                    kernel.softmax(Tensor.fromArray(poisoned, c.shapeArray()), mask).toArray(),
+                    "a NaN at a masked position changed the weights");
+        });
+    }
+
+    /**
+     * A row that allows no key attends to nothing: all its weights are 0 (not 0/0 = NaN), while
+     * the other rows still sum to 1.
+     */
+    @TestFactory
+    default Stream<DynamicTest> fullyMaskedRowIsAllZeros() {
+        Kernel kernel = kernel();
+        return ForAll.cases(cases("fullyMaskedRowIsAllZeros", EnumSet.of(MaskKind.FULLY_MASKED_ROWS), 1, 1e4f), c -> {
+            Tensor scores = c.scores();
+            Mask mask = c.mask();
+            SoftmaxShape rows = SoftmaxShape.of(scores, mask);
+            float[] y = kernel.softmax(scores, mask).toArray();
+            for (int row = 0; row < rows.rows(); row++) {
+                boolean anyAllowed = false;
+                double sum = 0;
+                for (int j = 0; j < rows.keys(); j++) {
+                    anyAllowed |= mask.allows(rows.batchOf(row), rows.queryOf(row), j);
+                    sum += y[row * rows.keys() + j];
+                }
+                if (!anyAllowed && sum != 0) {
+                    fail("row " + row + " allows no key but its weights sum to " + sum + " (expected all 0)");
+                }
+                if (anyAllowed && !(Math.abs(sum - 1) <= ROW_SUM_TOLERANCE)) {
+                    fail("row " + row + " allows some keys but its weights sum to " + sum);
+                }
+            }
+        });
+    }
+
+    /**
+     * A score of −∞ gets weight exactly 0, like a masked one, and a row of only −∞ (or masked)
+     * entries is all zeros; everything else agrees with the oracle.
+     */
+    @TestFactory
+    default Stream<DynamicTest> minusInfinityScoresGetWeightZero() {
+        Kernel kernel = kernel();
+        Kernel oracle = oracle();
+        return ForAll.cases(cases("minusInfinityScoresGetWeightZero", EnumSet.of(MaskKind.NONE, MaskKind.RANDOM), 1, 10),
+                c -> {
+                    float[] x = c.scores().toArray();
+                    int keys = c.shape().get(c.shape().size() - 1);
+                    SplittableRandom random = new SplittableRandom(c.seed());
+                    for (int i = 0; i < x.length; i++) {
+                        if (i < keys || random.nextInt(3) == 0) { // the whole first row, and a third of the rest
+                            x[i] = Float.NEGATIVE_INFINITY;
+                        }
+                    }
+                    Tensor scores = Tensor.fromArray(x, c.shapeArray());
+                    Mask mask = c.mask();
+                    float[] y = kernel.softmax(scores, mask).toArray();
+                    for (int i = 0; i < x.length; i++) {
+                        if (x[i] == Float.NEGATIVE_INFINITY && y[i] != 0f) {
+                            fail("score −∞ at flat index " + i + " has weight " + y[i] + ", not 0");
+                        }
+                    }
+                    Agreement.assertSoftmaxAgrees(Tensor.fromArray(y, c.shapeArray()), oracle.softmax(scores, mask));
+                });
+    }
+
+    /** NaN or +∞ in a row makes that row's weights NaN; the other rows are unaffected. */
+    @Test
+    default void nanOrPlusInfinityMakesItsRowNaN() {
+        float nan = Float.NaN;
+        float inf = Float.POSITIVE_INFINITY;
+        Tensor scores = Tensor.of(new float[][] {{1, nan, 2}, {1, 2, 3}, {inf, 0, 1}, {Float.NEGATIVE_INFINITY, 0, 1}});
+
+        float[][] y = kernel().softmax(scores).toMatrix();
+        float[][] expected = oracle().softmax(scores).toMatrix();
+
+        for (int row : new int[] {0, 2}) {
+            for (float w : y[row]) {
+                assertTrue(Float.isNaN(w), "row " + row + " holds NaN or +∞, so its weights must be NaN, got " + w);
+            }
+        }
+        for (int row : new int[] {1, 3}) {
+            assertArrayEquals(expected[row], y[row], 1e-6f, "row " + row + " is finite and must not be affected");
+        }
+    }
+
+    private static List<SoftmaxCase> cases(String law, Set<MaskKind> kinds, float... magnitudes) {
+        return SoftmaxCase.random(ForAll.seed(law), ForAll.tries(SOFTMAX_TRIES), kinds, magnitudes);
+    }
+}

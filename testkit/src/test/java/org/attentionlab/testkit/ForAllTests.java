@@ -1,0 +1,59 @@
+package org.attentionlab.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.attentionlab.api.RightOperand;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+/** Case generation and shrinking, checked with laws whose failing cases are known in advance. */
+class ForAllTests {
+
+    @Test
+    void failingCaseShrinksToTheSmallestThatStillFails() {
+        MatmulCase big = new MatmulCase(List.of(2, 3), 100, 50, 129, true, RightOperand.AS_IS, 7);
+
+        // A made-up law that fails exactly when M >= 5 and N >= 65: shrinking must find M = 5, N = 65
+        // and simplify everything else away (no batch dimensions, K = 1).
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> ForAll.check(big, c ->
+                assertTrue(c.m() < 5 || c.n() < 65, "fails")));
+
+        assertTrue(failure.getMessage().contains("smallest failing case found by shrinking: left [5, 1] · right [1, 65]"),
+                failure.getMessage());
+        assertTrue(failure.getMessage().contains("Fails for " + big), failure.getMessage());
+    }
+
+    @Test
+    void aLawThatHoldsPasses() {
+        MatmulCase c = new MatmulCase(List.of(2), 3, 4, 5, false, RightOperand.TRANSPOSED, 1);
+        assertDoesNotThrow(() -> ForAll.check(c, x -> assertEquals(3, x.m())));
+    }
+
+    @Test
+    void kernelExceptionsCountAsFailures() {
+        MatmulCase c = new MatmulCase(List.of(), 3, 4, 5, false, RightOperand.AS_IS, 1);
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> ForAll.check(c, x -> {
+            throw new ArrayIndexOutOfBoundsException("tile overrun");
+        }));
+        assertTrue(failure.getMessage().contains("tile overrun"), failure.getMessage());
+    }
+
+    @Test
+    void generatedCasesAreReproducibleSmallestFirstAndWithinBudget() {
+        List<MatmulCase> cases = MatmulCase.random(99, 60, RightOperand.AS_IS);
+
+        assertEquals(cases, MatmulCase.random(99, 60, RightOperand.AS_IS), "same seed, same cases");
+        assertEquals(60, cases.size());
+        for (int i = 1; i < cases.size(); i++) {
+            assertTrue(cases.get(i - 1).multiplyAdds() <= cases.get(i).multiplyAdds(), "sorted by size");
+        }
+        assertTrue(cases.stream().allMatch(c -> c.multiplyAdds() <= MatmulCase.MAX_MULTIPLY_ADDS));
+        assertTrue(cases.stream().anyMatch(c -> c.k() == 0), "an empty sum is among the cases");
+        assertTrue(cases.stream().anyMatch(MatmulCase::rightShared), "a shared right operand is among the cases");
+        assertTrue(cases.stream().anyMatch(c -> c.m() > 64 || c.n() > 64 || c.k() > 64), "a size beyond one tile");
+    }
+}
