@@ -12,8 +12,13 @@ package org.attentionlab.api;
  *       A mismatch, an empty sequence or a mask that does not fit raises
  *       {@link IllegalArgumentException} naming the layer and the shapes.</li>
  *   <li><b>Result:</b> the output has {@code Tq} rows; the weights are {@code [..., Tq, Tk]}, per
- *       head where the layer has heads.</li>
- *   <li><b>Nullness:</b> no argument may be {@code null}; "no mask" is {@link Mask#none()}.</li>
+ *       head where the layer has heads. A query whose keys are all masked attends to nothing: its
+ *       weights are all 0 (what its output is then depends on the layer; scaled dot-product
+ *       attention gives the zero vector).</li>
+ *   <li><b>Masks:</b> apply to the scores {@code [..., Tq, Tk]}; a mask's batch index is the inputs'
+ *       first dimension when they have rank 3 or more (see {@link SoftmaxShape}).</li>
+ *   <li><b>Nullness:</b> no argument may be {@code null} ({@link NullPointerException}); "no mask"
+ *       is {@link Mask#none()}.</li>
  *   <li><b>State:</b> forward does not modify the layer or its inputs; an instance may be used from
  *       several threads at once.</li>
  * </ul>

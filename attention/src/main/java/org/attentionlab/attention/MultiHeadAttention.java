@@ -95,6 +95,7 @@ public final class MultiHeadAttention implements AttentionLayer {
     public AttentionResult forward(Tensor query, Tensor key, Tensor value, Mask mask) {
         checkShapes(query, key, value);
         Objects.requireNonNull(mask, "mask (use Mask.none())");
+        MaskFit.require("MultiHeadAttention", mask, query, key);
 
         // 1) Project: [B, T, D]·[D, D] -> [B, T, D]
         Tensor q = queryProjection.apply(kernel, query);

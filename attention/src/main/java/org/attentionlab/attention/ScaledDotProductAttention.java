@@ -61,6 +61,7 @@ public final class ScaledDotProductAttention implements AttentionLayer {
     public AttentionResult forward(Tensor query, Tensor key, Tensor value, Mask mask) {
         checkShapes(query, key, value);
         Objects.requireNonNull(mask, "mask (use Mask.none())");
+        MaskFit.require("ScaledDotProductAttention", mask, query, key);
         float s = scaleFor(query.dim(-1));
 
         Tensor scores = kernel.matmul(query, key, RightOperand.TRANSPOSED).times(s); // [..., Tq, Tk] = Q·Kᵀ / √d_k

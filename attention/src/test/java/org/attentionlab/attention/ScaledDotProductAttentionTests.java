@@ -134,7 +134,8 @@ class ScaledDotProductAttentionTests {
         Tensor kv = Tensor.zeros(1, 2, 4);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> attention.forward(q, kv, kv, Mask.of(new boolean[3][3])));
-        assertTrue(e.getMessage().contains("mask") && e.getMessage().contains("[1, 3, 2]"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("ScaledDotProductAttention: mask") && e.getMessage().contains("[1, 3, 4]")
+                && e.getMessage().contains("[1, 2, 4]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> attention.forward(q, kv, kv, Mask.causal()));
     }
 
