@@ -1,7 +1,6 @@
 package org.attentionlab.attention;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,9 +19,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The laws of attention, each checked on generated cases ({@link AttentionCase}) through the kernel
- * test kit's {@link ForAll}: one dynamic test per case, the same cases on every run, and a failing
- * case shrunk to a small one. Shapes use the README's vocabulary.
+ * The laws specific to this module's attention, each checked on generated cases ({@link AttentionCase})
+ * through the test kit's {@link ForAll}: one dynamic test per case, the same cases on every run, and a
+ * failing case shrunk to a small one. Shapes use the README's vocabulary. The laws every attention
+ * layer obeys (weights sum to 1, masks, reordering keys or queries, ...) run from the test kit's
+ * contracts: {@link ScaledDotProductAttentionContractTests}, {@link MultiHeadAttentionContractTests}.
  */
 class AttentionProperties {
 
@@ -30,24 +31,6 @@ class AttentionProperties {
     private static final double ATOL = 1e-5;
 
     private final Kernel naive = new NaiveKernel();
-
-    @TestFactory
-    Stream<DynamicTest> attentionWeightsRowsSumToOne() {
-        return ForAll.cases(AttentionCase.random("attentionWeightsRowsSumToOne", 60, 1), c -> {
-            Tensor q = Tensor.randomNormal(c.seed(), c.batch(), c.heads(), c.tq(), c.dk());     // [B, H, Tq, Dk]
-            Tensor k = Tensor.randomNormal(c.seed() + 1, c.batch(), c.heads(), c.tk(), c.dk()); // [B, H, Tk, Dk]
-            Tensor v = Tensor.randomNormal(c.seed() + 2, c.batch(), c.heads(), c.tk(), 5);      // [B, H, Tk, Dv]
-            float[] w = new ScaledDotProductAttention(naive).forward(q, k, v).weights().toArray(); // [B, H, Tq, Tk]
-            for (int row = 0; row < w.length / c.tk(); row++) {
-                double sum = 0;
-                for (int j = 0; j < c.tk(); j++) {
-                    assertTrue(w[row * c.tk() + j] >= 0, "weights are probabilities");
-                    sum += w[row * c.tk() + j];
-                }
-                assertEquals(1.0, sum, 1e-5, "row " + row);
-            }
-        });
-    }
 
     /**
      * Without positions, self-attention treats its input as a set: permuting the tokens permutes the
@@ -129,82 +112,6 @@ class AttentionProperties {
         });
     }
 
-    /** A causal mask: position i's output does not change when the inputs after i change. */
-    @TestFactory
-    Stream<DynamicTest> causalMaskMakesOutputIndependentOfLaterInputs() {
-        return ForAll.cases(AttentionCase.random("causalMaskMakesOutputIndependentOfLaterInputs", 60, 2), c -> {
-            int t = c.tq();
-            int d = c.dModel();
-            int i = (int) Math.floorMod(c.seed(), (long) (t - 1)); // a position with at least one later one
-            MultiHeadAttention mha = c.layer(naive);
-            Tensor x = c.tokens(1, t);
-            Tensor changedFuture = replaceTokensAfter(x, i, c.tokens(2, t));
-
-            Tensor before = mha.selfAttention(x, Mask.causal()).output();
-            Tensor after = mha.selfAttention(changedFuture, Mask.causal()).output();
-
-            for (int b = 0; b < c.batch(); b++) {
-                for (int p = 0; p < t; p++) {
-                    Tensor rowBefore = token(before, b, p);
-                    Tensor rowAfter = token(after, b, p);
-                    if (p <= i) {
-                        assertTrue(rowAfter.allClose(rowBefore, RTOL, ATOL), "position " + p + " saw the future");
-                    }
-                }
-            }
-            assertFalse(token(after, 0, t - 1).allClose(token(before, 0, t - 1), RTOL, ATOL),
-                    "the last position should see the change");
-        });
-    }
-
-    @TestFactory
-    Stream<DynamicTest> causalMaskGivesZeroWeightToFuturePositions() {
-        return ForAll.cases(AttentionCase.random("causalMaskGivesZeroWeightToFuturePositions", 60, 1), c -> {
-            int t = c.tq();
-            Tensor weights = c.layer(naive).selfAttention(c.tokens(0, t), Mask.causal()).weights(); // [B, H, T, T]
-            for (int b = 0; b < c.batch(); b++) {
-                for (int h = 0; h < c.heads(); h++) {
-                    for (int i = 0; i < t; i++) {
-                        for (int j = i + 1; j < t; j++) {
-                            assertEquals(0f, weights.get(b, h, i, j), "query " + i + " looked at future key " + j);
-                        }
-                    }
-                }
-            }
-        });
-    }
-
-    /** Padding keys get weight 0, so what the padding holds cannot change the real tokens' outputs. */
-    @TestFactory
-    Stream<DynamicTest> keyPaddingMakesOutputIndependentOfPadding() {
-        return ForAll.cases(AttentionCase.random("keyPaddingMakesOutputIndependentOfPadding", 60, 2), c -> {
-            int t = c.tq();
-            int length = 1 + (int) Math.floorMod(c.seed(), (long) (t - 1)); // 1..T-1 real tokens, the rest padding
-            int[] lengths = new int[c.batch()];
-            java.util.Arrays.fill(lengths, length);
-            MultiHeadAttention mha = c.layer(naive);
-            Tensor x = c.tokens(1, t);
-            Tensor otherPadding = replaceTokensAfter(x, length - 1, c.tokens(2, t));
-            Mask mask = Mask.keyPadding(lengths);
-
-            AttentionResult a = mha.selfAttention(x, mask);
-            AttentionResult b = mha.selfAttention(otherPadding, mask);
-
-            for (int batch = 0; batch < c.batch(); batch++) {
-                for (int p = 0; p < length; p++) {
-                    assertTrue(token(a.output(), batch, p).allClose(token(b.output(), batch, p), RTOL, ATOL));
-                }
-                for (int h = 0; h < c.heads(); h++) {
-                    for (int i = 0; i < t; i++) {
-                        for (int j = length; j < t; j++) {
-                            assertEquals(0f, a.weights().get(batch, h, i, j));
-                        }
-                    }
-                }
-            }
-        });
-    }
-
     /** Every kernel on the class path computes the same multi-head attention as the naive one. */
     @TestFactory
     Stream<DynamicTest> everyKernelAgreesWithNaiveOnMultiHeadAttention() {
@@ -269,21 +176,5 @@ class AttentionProperties {
             columns.add(rows.sliceLast(p * d, (p + 1) * d));
         }
         return Tensor.concatLast(columns).reshape(x.shape());
-    }
-
-    /** In every sequence, tokens 0..i from {@code x} and the rest from {@code other} (both [B, T, D]). */
-    private static Tensor replaceTokensAfter(Tensor x, int i, Tensor other) {
-        int d = x.dim(-1);
-        int t = x.dim(-2);
-        Tensor head = x.reshape(-1, t * d).sliceLast(0, (i + 1) * d);         // [B, (i+1)·D]
-        Tensor tail = other.reshape(-1, t * d).sliceLast((i + 1) * d, t * d); // [B, (T-i-1)·D]
-        return Tensor.concatLast(List.of(head, tail)).reshape(x.shape());
-    }
-
-    /** Token {@code p} of sequence {@code b} of {@code x} [B, T, D], as a [D] vector. */
-    private static Tensor token(Tensor x, int b, int p) {
-        int d = x.dim(-1);
-        int start = (b * x.dim(-2) + p) * d;
-        return x.reshape(-1).sliceLast(start, start + d);
     }
 }

@@ -34,6 +34,11 @@ import org.attentionlab.kernels.naive.NaiveKernel;
  *
  * <p>Special values must match exactly: NaN where the oracle has NaN, the same infinity where it
  * has an infinity, and no NaN where it has a number.
+ *
+ * <p><b>Scaled dot-product attention</b> ({@link ScaledDotProductAttentionContract}) is held to the
+ * same two rules against {@code softmax(Q·Kᵀ/√d_k)·V} computed by the naive kernel: its weights
+ * under the softmax rule, its output {@code weights·V} under the matmul rule, with
+ * {@code S = Σ_j |w_ij| · |V[.., j, d]|} taken over the reference weights.
  */
 public final class Agreement {
 
@@ -54,12 +59,26 @@ public final class Agreement {
                                           Tensor actual, Tensor expected) {
         // S[.., i, j] = Σ_k |A_ik|·|B_kj| is itself a matrix product, of the absolute values.
         Tensor sumOfMagnitudes = new NaiveKernel().matmul(abs(left), abs(right), operand);
-        assertAgrees("matmul", actual, expected, sumOfMagnitudes);
+        assertAgrees("matmul", "the naive kernel", actual, expected, sumOfMagnitudes);
     }
 
     /** Asserts that {@code actual} softmax weights agree with the oracle's {@code expected}. */
     public static void assertSoftmaxAgrees(Tensor actual, Tensor expected) {
-        assertAgrees("softmax", actual, expected, abs(expected));
+        assertAgrees("softmax", "the naive kernel", actual, expected, abs(expected));
+    }
+
+    /** Attention weights {@code [..., Tq, Tk]} agree with the reference attention's, under the softmax rule. */
+    static void assertAttentionWeightsAgree(Tensor actual, Tensor expected) {
+        assertAgrees("attention weights", "the reference attention", actual, expected, abs(expected));
+    }
+
+    /**
+     * An attention output {@code weights·V} agrees with the reference's under the matmul rule, the
+     * sum of magnitudes taken over the reference's weights: {@code S = Σ_j |w_ij| · |V[.., j, d]|}.
+     */
+    static void assertAttentionOutputAgrees(Tensor referenceWeights, Tensor value, Tensor actual, Tensor expected) {
+        Tensor sumOfMagnitudes = new NaiveKernel().matmul(abs(referenceWeights), abs(value), RightOperand.AS_IS);
+        assertAgrees("attention output", "the reference attention", actual, expected, sumOfMagnitudes);
     }
 
     /** True if {@code |actual − expected| ≤ RTOL · scale + ATOL}, or both are the same special value. */
@@ -70,7 +89,7 @@ public final class Agreement {
         return Math.abs((double) actual - expected) <= RTOL * Math.abs(scale) + ATOL; // false for NaN
     }
 
-    private static void assertAgrees(String operation, Tensor actual, Tensor expected, Tensor scale) {
+    private static void assertAgrees(String operation, String oracle, Tensor actual, Tensor expected, Tensor scale) {
         assertNotNull(actual, operation + " returned null");
         assertArrayEquals(expected.shape(), actual.shape(), () -> operation + " result has shape "
                 + Arrays.toString(actual.shape()) + ", the oracle's has " + Arrays.toString(expected.shape()));
@@ -87,7 +106,8 @@ public final class Agreement {
         }
         if (bad > 0) {
             double tolerance = RTOL * Math.abs(size[first]) + ATOL;
-            fail(operation + " disagrees with the naive kernel at " + bad + " of " + got.length
+            String verb = operation.endsWith("s") ? " disagree with " : " disagrees with "; // "weights disagree"
+            fail(operation + verb + oracle + " at " + bad + " of " + got.length
                     + " elements; first at index " + Arrays.toString(indexOf(first, expected.shape()))
                     + ": got " + got[first] + ", expected " + want[first] + " (|difference| = "
                     + Math.abs((double) got[first] - want[first]) + ", allowed " + tolerance + " = " + RTOL

@@ -45,6 +45,49 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
         public boolean needsSquareScores() {
             return this == CAUSAL || this == CAUSAL_AND_KEY_PADDING;
         }
+
+        /**
+         * A mask of this kind for {@code batches} batch entries of {@code queries × keys} scores
+         * (as {@link org.attentionlab.api.SoftmaxShape} counts them), random parts drawn from {@code random}.
+         */
+        Mask build(int batches, int queries, int keys, SplittableRandom random) {
+            switch (this) {
+                case NONE:
+                    return Mask.none();
+                case CAUSAL:
+                    return Mask.causal();
+                case KEY_PADDING:
+                    return Mask.keyPadding(lengths(random, batches, keys));
+                case CAUSAL_AND_KEY_PADDING:
+                    return Mask.causal().and(Mask.keyPadding(lengths(random, batches, keys)));
+                default:
+                    return matrixMask(random, batches, queries, keys, this == FULLY_MASKED_ROWS);
+            }
+        }
+
+        private static int[] lengths(SplittableRandom random, int batches, int keys) {
+            int[] lengths = new int[batches];
+            for (int b = 0; b < batches; b++) {
+                lengths[b] = 1 + random.nextInt(keys);
+            }
+            return lengths;
+        }
+
+        private static Mask matrixMask(SplittableRandom random, int batches, int queries, int keys,
+                                       boolean maskSomeRows) {
+            double density = new double[] {0.1, 0.5, 0.9}[random.nextInt(3)];
+            boolean shared = batches == 1 || random.nextBoolean(); // exercise both Mask.of variants
+            boolean[][][] allowed = new boolean[shared ? 1 : batches][queries][keys];
+            for (int b = 0; b < allowed.length; b++) {
+                for (int q = 0; q < queries; q++) {
+                    boolean rowMasked = maskSomeRows && ((b == 0 && q == 0) || random.nextInt(3) == 0);
+                    for (int k = 0; k < keys; k++) {
+                        allowed[b][q][k] = !rowMasked && random.nextDouble() < density;
+                    }
+                }
+            }
+            return shared ? Mask.of(allowed[0]) : Mask.of(allowed);
+        }
     }
 
     /** Copies {@code shape}. */
@@ -95,42 +138,7 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
         int keys = shape.get(rank - 1);
         int queries = rank >= 2 ? shape.get(rank - 2) : 1;
         int batches = rank >= 3 ? shape.get(0) : 1;
-        SplittableRandom random = new SplittableRandom(~seed);
-        switch (maskKind) {
-            case NONE:
-                return Mask.none();
-            case CAUSAL:
-                return Mask.causal();
-            case KEY_PADDING:
-                return Mask.keyPadding(lengths(random, batches, keys));
-            case CAUSAL_AND_KEY_PADDING:
-                return Mask.causal().and(Mask.keyPadding(lengths(random, batches, keys)));
-            default:
-                return matrixMask(random, batches, queries, keys, maskKind == MaskKind.FULLY_MASKED_ROWS);
-        }
-    }
-
-    private static int[] lengths(SplittableRandom random, int batches, int keys) {
-        int[] lengths = new int[batches];
-        for (int b = 0; b < batches; b++) {
-            lengths[b] = 1 + random.nextInt(keys);
-        }
-        return lengths;
-    }
-
-    private static Mask matrixMask(SplittableRandom random, int batches, int queries, int keys, boolean maskSomeRows) {
-        double density = new double[] {0.1, 0.5, 0.9}[random.nextInt(3)];
-        boolean shared = batches == 1 || random.nextBoolean(); // exercise both Mask.of variants
-        boolean[][][] allowed = new boolean[shared ? 1 : batches][queries][keys];
-        for (int b = 0; b < allowed.length; b++) {
-            for (int q = 0; q < queries; q++) {
-                boolean rowMasked = maskSomeRows && ((b == 0 && q == 0) || random.nextInt(3) == 0);
-                for (int k = 0; k < keys; k++) {
-                    allowed[b][q][k] = !rowMasked && random.nextDouble() < density;
-                }
-            }
-        }
-        return shared ? Mask.of(allowed[0]) : Mask.of(allowed);
+        return maskKind.build(batches, queries, keys, new SplittableRandom(~seed));
     }
 
     /** The number of scores. */

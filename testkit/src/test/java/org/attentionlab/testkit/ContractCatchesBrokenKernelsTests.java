@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,40 +17,24 @@ class ContractCatchesBrokenKernelsTests {
 
     @Test
     void matmulAgreementCatchesALostRemainderTerm() {
-        List<Throwable> failures = failuresOf(dropsLastTerm.matmulAgreesWithNaive());
+        List<Throwable> failures = Failures.of(dropsLastTerm.matmulAgreesWithNaive());
 
         assertTrue(failures.size() > 0, "no case with K > 64 was caught");
         assertTrue(failures.stream().allMatch(f -> f.getMessage().contains("disagrees with the naive kernel")),
-                messages(failures));
-        assertEquals(List.of(), failuresOf(dropsLastTerm.softmaxAgreesWithNaive()), "softmax is correct");
+                Failures.messages(failures));
+        assertEquals(List.of(), Failures.of(dropsLastTerm.softmaxAgreesWithNaive()), "softmax is correct");
     }
 
     @Test
     void transposedAgreementCatchesALostRemainderTermToo() {
-        assertTrue(failuresOf(dropsLastTerm.matmulWithTransposedRightAgreesWithNaive()).size() > 0);
+        assertTrue(Failures.of(dropsLastTerm.matmulWithTransposedRightAgreesWithNaive()).size() > 0);
     }
 
     @Test
     void maskLawsCatchAnIgnoredMask() {
-        assertTrue(failuresOf(ignoresMask.maskedEntriesAreExactlyZero()).size() > 0);
-        assertTrue(failuresOf(ignoresMask.fullyMaskedRowIsAllZeros()).size() > 0);
-        assertTrue(failuresOf(ignoresMask.softmaxAgreesWithNaive()).size() > 0);
-        assertEquals(List.of(), failuresOf(ignoresMask.matmulAgreesWithNaive()), "matmul is correct");
-    }
-
-    /** Runs every dynamic test and collects what they threw. */
-    private static List<Throwable> failuresOf(Stream<DynamicTest> tests) {
-        return tests.map(test -> {
-            try {
-                test.getExecutable().execute();
-                return null;
-            } catch (Throwable t) {
-                return t;
-            }
-        }).filter(t -> t != null).collect(Collectors.toList());
-    }
-
-    private static String messages(List<Throwable> failures) {
-        return failures.stream().map(Throwable::getMessage).collect(Collectors.joining("\n"));
+        assertTrue(Failures.of(ignoresMask.maskedEntriesAreExactlyZero()).size() > 0);
+        assertTrue(Failures.of(ignoresMask.fullyMaskedRowIsAllZeros()).size() > 0);
+        assertTrue(Failures.of(ignoresMask.softmaxAgreesWithNaive()).size() > 0);
+        assertEquals(List.of(), Failures.of(ignoresMask.matmulAgreesWithNaive()), "matmul is correct");
     }
 }

@@ -1,0 +1,48 @@
+package org.attentionlab.testkit;
+
+/**
+ * The whole {@link org.attentionlab.api.AttentionLayer} contract as tests: implement this
+ * interface in a test class, give the layer and a way to make inputs it accepts, and every law
+ * runs against it.
+ *
+ * <pre>{@code
+ * class MyMultiHeadAttentionContractTests implements AttentionLayerContract {
+ *     public AttentionLayer layer() {
+ *         return new MyMultiHeadAttention(new NaiveKernel(), 8, 2, 42);   // D = 8, H = 2
+ *     }
+ *     public Tensor input(long seed, int batch, int length) {
+ *         return Tensor.randomNormal(seed, batch, length, 8);            // [B, T, D]
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The laws hold for any attention layer, whatever its widths, heads or projections: they
+ * compare the layer with itself (on reordered, cut or partly changed inputs), never with a
+ * reference. To check the numbers of scaled dot-product attention as well, implement
+ * {@link ScaledDotProductAttentionContract}.
+ *
+ * <h2>Laws</h2>
+ * <ul>
+ *   <li>{@link AttentionShapeLaws}: {@code outputHasOneRowPerQueryAndWeightsAreTqByTk},
+ *       {@code weightsAreProbabilitiesThatSumToOne}, {@code crossAttentionAllowsTqDifferentFromTk}.</li>
+ *   <li>{@link AttentionOrderLaws}: {@code permutingKeysAndValuesTogetherLeavesTheOutputUnchanged},
+ *       {@code permutingQueriesPermutesTheOutputRows}.</li>
+ *   <li>{@link AttentionMaskLaws}: {@code causalMaskGivesZeroWeightToLaterKeys},
+ *       {@code causalMaskMakesOutputIndependentOfLaterInputs},
+ *       {@code keyPaddingMakesOutputIndependentOfPaddedKeysAndValues}, {@code fullyMaskedQueryAttendsToNothing}.</li>
+ *   <li>{@link AttentionLayerGeneralLaws}: {@code forwardIsDeterministicAndThreadSafe},
+ *       {@code mismatchedKeyAndValueLengthsAreRejected}, {@code emptySequencesAreRejected},
+ *       {@code illFittingMasksAreRejected}, {@code nullArgumentsAreRejected}.</li>
+ * </ul>
+ *
+ * <h2>Generated cases</h2>
+ * Laws marked {@code @TestFactory} run one test per generated case (named by {@code B}, {@code Tq},
+ * {@code Tk}, the mask and the seed): {@value AttentionShapeLaws#ATTENTION_TRIES} per law, 1 to 3
+ * batch entries, sequences of 1 to 12. A failing case is shrunk to a small one that still fails
+ * before it is reported. "The same output" means equal up to float rounding,
+ * {@code |a − e| ≤ 1e-4 · |e| + 1e-5 · max(1, max|e|)} element by element, and finite;
+ * "weight 0" means exactly 0.
+ */
+public interface AttentionLayerContract
+        extends AttentionShapeLaws, AttentionOrderLaws, AttentionMaskLaws, AttentionLayerGeneralLaws {
+}

@@ -1,0 +1,69 @@
+package org.attentionlab.testkit;
+
+import static org.attentionlab.testkit.AttentionShapeLaws.ATTENTION_TRIES;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.attentionlab.api.AttentionLayer;
+import org.attentionlab.api.AttentionResult;
+import org.attentionlab.api.Mask;
+import org.attentionlab.api.Tensor;
+import org.attentionlab.testkit.LayerCase.Pairing;
+import org.attentionlab.testkit.SoftmaxCase.MaskKind;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Attention has no notion of order: the keys are a set (a weighted sum does not care in which
+ * order its terms come), and each query is answered on its own. Order reaches attention only
+ * through the inputs, e.g. a {@link org.attentionlab.api.PositionalEncoding} added to them, or
+ * through a mask. A layer that builds positions in (relative position biases, rotary
+ * embeddings) is not an attention layer in this contract's sense.
+ */
+public interface AttentionOrderLaws extends AttentionLayerUnderTest {
+
+    /**
+     * Reordering the keys and the values in the same way (key {@code j} stays with value {@code j})
+     * leaves the output unchanged, and reorders the columns of the weights the same way.
+     */
+    @TestFactory
+    default Stream<DynamicTest> permutingKeysAndValuesTogetherLeavesTheOutputUnchanged() {
+        AttentionLayer layer = layer();
+        return ForAll.cases(LayerCase.random("permutingKeysAndValuesTogetherLeavesTheOutputUnchanged", ATTENTION_TRIES,
+                Pairing.ANY, 2, MaskKind.NONE), c -> {
+                    Tensor query = c.query(this);
+                    Tensor key = c.key(this);
+                    Tensor value = c.value(this);
+                    int[] order = Sequences.shuffled(c.seed(), c.tk());
+                    AttentionResult original = layer.forward(query, key, value, Mask.none());
+                    AttentionResult reordered = layer.forward(query, Sequences.reorder(key, order),
+                            Sequences.reorder(value, order), Mask.none());
+                    Closeness.assertClose("output after reordering the keys and values by " + Arrays.toString(order),
+                            reordered.output(), original.output());
+                    Closeness.assertClose("weights after reordering the keys and values by " + Arrays.toString(order),
+                            reordered.weights(), Sequences.reorderLast(original.weights(), order));
+                });
+    }
+
+    /**
+     * Reordering the queries reorders the rows of the output and of the weights in the same way:
+     * query {@code i} gets the same answer wherever it stands.
+     */
+    @TestFactory
+    default Stream<DynamicTest> permutingQueriesPermutesTheOutputRows() {
+        AttentionLayer layer = layer();
+        return ForAll.cases(LayerCase.random("permutingQueriesPermutesTheOutputRows", ATTENTION_TRIES, Pairing.ANY, 2,
+                MaskKind.NONE), c -> {
+                    Tensor query = c.query(this);
+                    Tensor key = c.key(this);
+                    Tensor value = c.value(this);
+                    int[] order = Sequences.shuffled(c.seed(), c.tq());
+                    AttentionResult original = layer.forward(query, key, value, Mask.none());
+                    AttentionResult reordered = layer.forward(Sequences.reorder(query, order), key, value, Mask.none());
+                    Closeness.assertClose("output for the queries reordered by " + Arrays.toString(order),
+                            reordered.output(), Sequences.reorder(original.output(), order));
+                    Closeness.assertClose("weights for the queries reordered by " + Arrays.toString(order),
+                            reordered.weights(), Sequences.reorder(original.weights(), order));
+                });
+    }
+}

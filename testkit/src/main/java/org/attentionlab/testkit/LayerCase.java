@@ -1,0 +1,152 @@
+package org.attentionlab.testkit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.attentionlab.api.AttentionLayer;
+import org.attentionlab.api.AttentionResult;
+import org.attentionlab.api.Mask;
+import org.attentionlab.api.Tensor;
+import org.attentionlab.testkit.SoftmaxCase.MaskKind;
+
+/**
+ * One generated input for the {@link AttentionLayerContract} laws: {@code B} sequences of
+ * {@code Tq} queries and {@code Tk} keys/values (made by {@link AttentionLayerUnderTest#input}),
+ * and a mask for scores {@code [B, ..., Tq, Tk]}, all derived from {@code seed}.
+ *
+ * <p>Shrinks towards one batch entry and the shortest sequences the law allows, keeping
+ * {@code Tq = Tk} for self-attention laws and {@code Tq ≠ Tk} for cross-attention laws.
+ *
+ * @param batch     {@code B}, 1 to 3
+ * @param tq        {@code Tq}, 1 to {@value #MAX_LENGTH}
+ * @param tk        {@code Tk}, 1 to {@value #MAX_LENGTH}
+ * @param maskKind  the mask the law applies (when it applies the case's mask)
+ * @param pairing   whether the law needs {@code Tq = Tk}, {@code Tq ≠ Tk}, or either
+ * @param minLength the shortest {@code Tq} and {@code Tk} the law needs (2 to reorder or to have a later position)
+ * @param seed      seed of the inputs and the mask
+ */
+record LayerCase(int batch, int tq, int tk, MaskKind maskKind, Pairing pairing, int minLength, long seed)
+        implements Shrinkable<LayerCase> {
+
+    /** The longest sequence generated: attention is quadratic in it, and the laws are about structure, not size. */
+    static final int MAX_LENGTH = 12;
+
+    /** How the law relates the number of queries and keys. */
+    enum Pairing {
+        /** Self-attention: {@code Tq = Tk = T}. */
+        SELF,
+        /** Cross-attention: {@code Tq ≠ Tk}. */
+        CROSS,
+        /** Either. */
+        ANY
+    }
+
+    /**
+     * {@code count} cases (at least {@code ForAll.tries} says) for {@code law}, each with a mask
+     * kind from {@code kinds} (kinds that need {@code Tq = Tk} only on self-attention cases), the
+     * same on every run.
+     */
+    static List<LayerCase> random(String law, int count, Pairing pairing, int minLength, MaskKind... kinds) {
+        SplittableRandom random = new SplittableRandom(ForAll.seed(law));
+        List<LayerCase> cases = new ArrayList<>();
+        while (cases.size() < ForAll.tries(count)) {
+            int tq = length(random, minLength);
+            int tk = pairing == Pairing.SELF ? tq : length(random, minLength);
+            MaskKind kind = kinds[random.nextInt(kinds.length)];
+            LayerCase c = new LayerCase(1 + random.nextInt(3), tq, tk, kind, pairing, minLength, random.nextLong());
+            if (c.valid()) {
+                cases.add(c);
+            }
+        }
+        return List.copyOf(cases);
+    }
+
+    private static int length(SplittableRandom random, int minLength) {
+        return minLength + random.nextInt(MAX_LENGTH - minLength + 1);
+    }
+
+    /** The queries {@code [B, ..., Tq, ·]}. */
+    Tensor query(AttentionLayerUnderTest under) {
+        return under.input(seed, batch, tq);
+    }
+
+    /** The keys {@code [B, ..., Tk, ·]}, independent of the queries. */
+    Tensor key(AttentionLayerUnderTest under) {
+        return under.input(seed + 1, batch, tk);
+    }
+
+    /** The values {@code [B, ..., Tk, ·]}, independent of queries and keys. */
+    Tensor value(AttentionLayerUnderTest under) {
+        return under.input(seed + 2, batch, tk);
+    }
+
+    /** Other inputs of the same shapes ({@code salt} tells them apart): what a law changes the inputs to. */
+    Tensor other(AttentionLayerUnderTest under, int salt, int length) {
+        return under.input(seed + 100 + salt, batch, length);
+    }
+
+    /** This case's mask, for scores {@code [B, ..., Tq, Tk]}. */
+    Mask mask() {
+        return maskKind.build(batch, tq, tk, new SplittableRandom(~seed));
+    }
+
+    /** {@code layer.forward(query, key, value, mask())}. */
+    AttentionResult forward(AttentionLayer layer, AttentionLayerUnderTest under) {
+        return layer.forward(query(under), key(under), value(under), mask());
+    }
+
+    /** A position in {@code 0..n-1} chosen by the seed. */
+    int position(int n) {
+        return (int) Math.floorMod(seed, (long) n);
+    }
+
+    /** Key-padding lengths, one per batch entry, each in {@code 1..Tk-1} (so there is padding), chosen by the seed. */
+    int[] paddedLengths() {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        int[] lengths = new int[batch];
+        for (int b = 0; b < batch; b++) {
+            lengths[b] = 1 + random.nextInt(tk - 1);
+        }
+        return lengths;
+    }
+
+    private boolean valid() {
+        boolean pairs = switch (pairing) {
+            case SELF -> tq == tk;
+            case CROSS -> tq != tk;
+            case ANY -> true;
+        };
+        return pairs && tq >= minLength && tk >= minLength && (!maskKind.needsSquareScores() || tq == tk);
+    }
+
+    @Override
+    public Stream<LayerCase> simpler() {
+        List<LayerCase> options = new ArrayList<>();
+        options.add(with(1, tq, tk));
+        if (pairing == Pairing.SELF || maskKind.needsSquareScores()) {
+            Sizes.smaller(tq).forEach(t -> options.add(with(batch, t, t)));
+        } else {
+            Sizes.smaller(tq).forEach(t -> options.add(with(batch, t, tk)));
+            Sizes.smaller(tk).forEach(t -> options.add(with(batch, tq, t)));
+        }
+        return options.stream().filter(c -> c.valid() && !c.equals(this)).distinct();
+    }
+
+    private LayerCase with(int b, int q, int k) {
+        return new LayerCase(b, q, k, maskKind, pairing, minLength, seed);
+    }
+
+    /** For example {@code B=2 Tq=3 Tk=7, Mask.keyPadding[2, 5], seed 9}. */
+    @Override
+    public String toString() {
+        String lengths = tq == tk && pairing == Pairing.SELF ? "T=" + tq : "Tq=" + tq + " Tk=" + tk;
+        return "B=" + batch + " " + lengths + (maskKind == MaskKind.NONE ? "" : ", " + mask()) + ", seed " + seed;
+    }
+
+    /** The shape of {@code x}, for messages. */
+    static String shape(Tensor x) {
+        return Arrays.toString(x.shape());
+    }
+}

@@ -1,0 +1,139 @@
+package org.attentionlab.testkit;
+
+import static org.attentionlab.testkit.AttentionShapeLaws.ATTENTION_TRIES;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.attentionlab.api.AttentionLayer;
+import org.attentionlab.api.AttentionResult;
+import org.attentionlab.api.Mask;
+import org.attentionlab.api.SoftmaxShape;
+import org.attentionlab.api.Tensor;
+import org.attentionlab.testkit.LayerCase.Pairing;
+import org.attentionlab.testkit.SoftmaxCase.MaskKind;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The contract of an {@link AttentionLayer} that computes scaled dot-product attention, equation
+ * (1) of Vaswani et al. (2017): {@code Attention(Q, K, V) = softmax(Q·Kᵀ / √d_k) · V}, with masked
+ * scores left out of the softmax. Every law of {@link AttentionLayerContract}, and the numbers:
+ *
+ * <pre>{@code
+ * class MyAttentionContractTests implements ScaledDotProductAttentionContract {
+ *     public AttentionLayer layer() {
+ *         return new MyAttention(new NaiveKernel());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Shapes: {@code query [..., Tq, Dk]}, {@code key [..., Tk, Dk]}, {@code value [..., Tk, Dv]}
+ * with the same leading dimensions (none, {@code [B]} or {@code [B, H]}); output
+ * {@code [..., Tq, Dv]}, weights {@code [..., Tq, Tk]}. The generic laws use {@link #input}, by
+ * default {@code [B, 2, T, 4]} ({@code [B, H, T, Dk]}).
+ *
+ * <h2>Laws</h2>
+ * Those of {@link AttentionLayerContract}, and:
+ * <ul>
+ *   <li>{@code agreesWithReferenceAttention}: weights and output agree with the formula computed by
+ *       the naive kernel, for every kind of mask, {@code Dv ≠ Dk},
+ *       and zero to two leading dimensions.</li>
+ *   <li>{@code courseWorkedExampleGivesTheTrueNumbers}: the course's example, by hand.</li>
+ *   <li>{@code fullyMaskedQueryOutputsTheZeroVector}: a query with no key to attend to gets 0, not NaN.</li>
+ * </ul>
+ */
+public interface ScaledDotProductAttentionContract extends AttentionLayerContract {
+
+    /** Cases of {@code agreesWithReferenceAttention}, unless {@code -Dattentionlab.testkit.tries} says otherwise. */
+    int REFERENCE_TRIES = 100;
+
+    /** {@code [B, H, T, Dk] = [batch, 2, length, 4]}, standard normal. */
+    @Override
+    default Tensor input(long seed, int batch, int length) {
+        return Tensor.randomNormal(seed, batch, 2, length, 4);
+    }
+
+    /**
+     * Weights and output agree with {@code softmax(Q·Kᵀ/√d_k)·V} computed by the naive kernel:
+     * weights under the softmax rule of {@link Agreement}, the output under its matmul rule (the
+     * product of the weights and V). A forgotten or wrong scale, a transposed operand, a mask
+     * applied to the wrong batch entry or {@code Dk} and {@code Dv} mixed up all fail.
+     */
+    @TestFactory
+    default Stream<DynamicTest> agreesWithReferenceAttention() {
+        AttentionLayer layer = layer();
+        return ForAll.cases(ReferenceCase.random(ForAll.seed("agreesWithReferenceAttention"),
+                ForAll.tries(REFERENCE_TRIES)), c -> {
+                    Tensor query = c.query();
+                    Tensor key = c.key();
+                    Tensor value = c.value();
+                    Mask mask = c.mask();
+                    AttentionResult expected = ReferenceAttention.attend(query, key, value, mask);
+                    AttentionResult actual = layer.forward(query, key, value, mask);
+                    Agreement.assertAttentionWeightsAgree(actual.weights(), expected.weights());
+                    Agreement.assertAttentionOutputAgrees(expected.weights(), value, actual.output(), expected.output());
+                });
+    }
+
+    /**
+     * The course's worked example: query 2 ("love"), keys [1, 2, 3], values [2, 4, 6], so
+     * {@code d_k = 1} and the scores are {@code s = [2, 4, 6]}. The weights are
+     * {@code e^s / Σ e^s ≈ [0.016, 0.117, 0.867]} (not the [0.1, 0.3, 0.6] the material rounds to)
+     * and the output {@code Σ w·v ≈ 5.70} (not 5.0), computed here from {@link Math#exp}.
+     */
+    @Test
+    default void courseWorkedExampleGivesTheTrueNumbers() {
+        Tensor query = Tensor.of(new float[][] {{2}});            // [Tq=1, Dk=1]
+        Tensor keys = Tensor.of(new float[][] {{1}, {2}, {3}});   // [Tk=3, Dk=1]
+        Tensor values = Tensor.of(new float[][] {{2}, {4}, {6}}); // [Tk=3, Dv=1]
+
+        AttentionResult result = layer().forward(query, keys, values);
+
+        double[] scores = {2 * 1, 2 * 2, 2 * 3}; // q·k / √1
+        double sum = Math.exp(scores[0]) + Math.exp(scores[1]) + Math.exp(scores[2]);
+        double output = 0;
+        assertArrayEquals(new int[] {1, 3}, result.weights().shape(), "weights [Tq, Tk]");
+        assertArrayEquals(new int[] {1, 1}, result.output().shape(), "output [Tq, Dv]");
+        for (int j = 0; j < 3; j++) {
+            double weight = Math.exp(scores[j]) / sum;
+            assertEquals(weight, result.weights().get(0, j), 1e-6, "weight of key " + j);
+            output += weight * values.get(j, 0);
+        }
+        assertEquals(output, result.output().get(0, 0), 1e-5, "output Σ w·v");
+    }
+
+    /**
+     * A query that may attend to no key gets the zero vector as output (its weights are all 0, so
+     * {@code weights·V} is 0): exactly 0, where PyTorch gives NaN. The other queries' outputs are finite.
+     */
+    @TestFactory
+    default Stream<DynamicTest> fullyMaskedQueryOutputsTheZeroVector() {
+        AttentionLayer layer = layer();
+        return ForAll.cases(LayerCase.random("fullyMaskedQueryOutputsTheZeroVector", ATTENTION_TRIES, Pairing.ANY, 1,
+                MaskKind.FULLY_MASKED_ROWS), c -> {
+                    Mask mask = c.mask();
+                    AttentionResult result = c.forward(layer, this);
+                    Weights.assertShape(result.weights(), c.batch(), c.tq(), c.tk());
+                    Closeness.assertFinite("output", result.output());
+                    SoftmaxShape rows = SoftmaxShape.of(result.weights(), mask);
+                    int width = result.output().dim(-1);
+                    float[] output = result.output().toArray();
+                    for (int row = 0; row < rows.rows(); row++) {
+                        if (!Weights.fullyMasked(mask, rows, row)) {
+                            continue;
+                        }
+                        for (int d = 0; d < width; d++) {
+                            if (output[row * width + d] != 0f) {
+                                fail("query " + rows.queryOf(row) + " (batch entry " + rows.batchOf(row) + ", row " + row
+                                        + ") may attend to no key, but its output is " + Arrays.toString(
+                                        Arrays.copyOfRange(output, row * width, (row + 1) * width)) + ", not 0");
+                            }
+                        }
+                    }
+                });
+    }
+}

@@ -1,0 +1,103 @@
+package org.attentionlab.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.attentionlab.api.AttentionLayer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The attention laws can fail: run against deliberately broken layers (each {@link ReferenceLayer}
+ * with one bug), the laws that target the bug fail and unrelated laws still pass.
+ */
+class ContractCatchesBrokenLayersTests {
+
+    @Test
+    void maskLawsCatchAnIgnoredMask() {
+        ScaledDotProductAttentionContract contract = contract(IgnoresMaskLayer::new);
+
+        assertFails(Failures.of(contract.causalMaskGivesZeroWeightToLaterKeys()), "later key");
+        assertFails(Failures.of(contract.causalMaskMakesOutputIndependentOfLaterInputs()), "after changing the inputs");
+        assertFails(Failures.of(contract.keyPaddingMakesOutputIndependentOfPaddedKeysAndValues()), "masked key");
+        assertFails(Failures.of(contract.fullyMaskedQueryAttendsToNothing()), "masked key");
+        assertFails(Failures.of(contract.agreesWithReferenceAttention()), "with the reference attention");
+        assertEquals(List.of(), Failures.of(contract.permutingKeysAndValuesTogetherLeavesTheOutputUnchanged()));
+    }
+
+    @Test
+    void failingMaskCaseIsShrunkToTheSmallest() {
+        List<Throwable> failures = Failures.of(contract(IgnoresMaskLayer::new).causalMaskGivesZeroWeightToLaterKeys());
+
+        assertTrue(failures.stream().allMatch(f -> f.getMessage().contains(
+                "smallest failing case found by shrinking: B=1 T=2") || f.getMessage().contains("B=1 T=2, Mask.causal()")),
+                Failures.messages(failures));
+    }
+
+    @Test
+    void onlyTheReferenceCatchesAForgottenScale() {
+        ScaledDotProductAttentionContract contract = contract(UnscaledLayer::new);
+
+        assertFails(Failures.of(contract.agreesWithReferenceAttention()), "with the reference attention");
+        // Every generic law holds: softmax(Q·Kᵀ)·V is a fine attention layer, just not the one asked for.
+        assertEquals(List.of(), Failures.of(contract.weightsAreProbabilitiesThatSumToOne()));
+        assertEquals(List.of(), Failures.of(contract.permutingQueriesPermutesTheOutputRows()));
+        assertEquals(List.of(), Failures.of(contract.causalMaskMakesOutputIndependentOfLaterInputs()));
+        assertNull(Failures.of(contract::courseWorkedExampleGivesTheTrueNumbers), "d_k = 1 there: the scale is 1");
+    }
+
+    @Test
+    void orderLawsCatchAPositionBuiltIntoTheLayer() {
+        ScaledDotProductAttentionContract contract = contract(AddsPositionToQueriesLayer::new);
+
+        assertFails(Failures.of(contract.permutingQueriesPermutesTheOutputRows()), "queries reordered");
+        assertFails(Failures.of(contract.crossAttentionAllowsTqDifferentFromTk()), "attended alone");
+        assertEquals(List.of(), Failures.of(contract.permutingKeysAndValuesTogetherLeavesTheOutputUnchanged()));
+    }
+
+    @Test
+    void rejectionLawsCatchALayerThatChecksNothing() {
+        ScaledDotProductAttentionContract contract = contract(UncheckedLayer::new);
+
+        assertFails(Failures.of(contract.emptySequencesAreRejected()), "expected IllegalArgumentException");
+        assertFails(Failures.of(contract.mismatchedKeyAndValueLengthsAreRejected()), "should mention UncheckedLayer");
+        assertFails(Failures.of(contract.illFittingMasksAreRejected()), "should mention UncheckedLayer");
+        assertNull(Failures.of(contract::nullArgumentsAreRejected));
+        assertEquals(List.of(), Failures.of(contract.agreesWithReferenceAttention()));
+    }
+
+    @Test
+    void threadLawCatchesPerCallStateInAField() {
+        ScaledDotProductAttentionContract contract = contract(RacyLayer::new);
+
+        Throwable failure = Failures.of(contract::forwardIsDeterministicAndThreadSafe);
+
+        assertNotNull(failure, "8 threads sharing one field were not caught");
+        assertTrue(failure.getMessage().contains("threads at once"), failure.getMessage());
+        assertEquals(List.of(), Failures.of(contract.weightsAreProbabilitiesThatSumToOne()), "correct on one thread");
+    }
+
+    @Test
+    void theCorrectLayerPassesTheLawsTheBrokenOnesFail() {
+        ScaledDotProductAttentionContract contract = contract(ReferenceLayer::new);
+
+        assertEquals(List.of(), Failures.of(contract.agreesWithReferenceAttention()));
+        assertEquals(List.of(), Failures.of(contract.causalMaskMakesOutputIndependentOfLaterInputs()));
+        assertNull(Failures.of(contract::forwardIsDeterministicAndThreadSafe));
+    }
+
+    /** The scaled dot-product contract for layers made by {@code layer}, with the default inputs. */
+    private static ScaledDotProductAttentionContract contract(Supplier<AttentionLayer> layer) {
+        return layer::get;
+    }
+
+    private static void assertFails(List<Throwable> failures, String mention) {
+        assertFalse(failures.isEmpty(), "the law did not catch the bug");
+        assertTrue(failures.stream().anyMatch(f -> f.getMessage().contains(mention)),
+                "no failure mentions \"" + mention + "\":\n" + Failures.messages(failures));
+    }
+}
