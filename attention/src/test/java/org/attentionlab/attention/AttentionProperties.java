@@ -13,6 +13,7 @@ import org.attentionlab.api.Kernels;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.Tensor;
 import org.attentionlab.testkit.ForAll;
+import org.attentionlab.testkit.Sequences;
 import org.attentionlab.kernels.naive.NaiveKernel;
 import org.attentionlab.position.SinusoidalPositionalEncoding;
 import org.junit.jupiter.api.DynamicTest;
@@ -41,10 +42,10 @@ class AttentionProperties {
         return ForAll.cases(AttentionCase.random("selfAttentionIsPermutationEquivariantWithoutPositions", 60, 2), c -> {
             MultiHeadAttention mha = c.layer(naive);
             Tensor x = c.tokens(7, c.tq());                                    // [B, T, D]
-            int[] perm = permutation(c.seed(), c.tq());
+            int[] perm = Sequences.shuffled(c.seed(), c.tq());
 
-            Tensor outputThenPermute = permuteTokens(mha.selfAttention(x, Mask.none()).output(), perm);
-            Tensor permuteThenOutput = mha.selfAttention(permuteTokens(x, perm), Mask.none()).output();
+            Tensor outputThenPermute = Sequences.reorder(mha.selfAttention(x, Mask.none()).output(), perm);
+            Tensor permuteThenOutput = mha.selfAttention(Sequences.reorder(x, perm), Mask.none()).output();
 
             assertTrue(permuteThenOutput.allClose(outputThenPermute, RTOL, ATOL),
                     "max difference " + permuteThenOutput.maxAbsDifference(outputThenPermute));
@@ -60,8 +61,8 @@ class AttentionProperties {
             Tensor x = c.tokens(7, c.tq());
             int[] perm = reversal(c.tq());
 
-            Tensor outputThenPermute = permuteTokens(mha.selfAttention(positions.addTo(x), Mask.none()).output(), perm);
-            Tensor permuteThenOutput = mha.selfAttention(positions.addTo(permuteTokens(x, perm)), Mask.none()).output();
+            Tensor outputThenPermute = Sequences.reorder(mha.selfAttention(positions.addTo(x), Mask.none()).output(), perm);
+            Tensor permuteThenOutput = mha.selfAttention(positions.addTo(Sequences.reorder(x, perm)), Mask.none()).output();
 
             assertFalse(permuteThenOutput.allClose(outputThenPermute, 1e-3, 1e-3),
                     "positions should make the output depend on order");
@@ -134,47 +135,11 @@ class AttentionProperties {
 
     // ---------------------------------------------------------------- helpers
 
-    /** A seeded random permutation of 0..n-1 (Fisher-Yates) that is never the identity for n >= 2. */
-    private static int[] permutation(long seed, int n) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = p[i];
-            p[i] = p[j];
-            p[j] = tmp;
-        }
-        return isIdentity(p) ? reversal(n) : p;
-    }
-
-    private static boolean isIdentity(int[] p) {
-        for (int i = 0; i < p.length; i++) {
-            if (p[i] != i) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static int[] reversal(int n) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = n - 1 - i;
         }
         return p;
-    }
-
-    /** Token {@code i} of every sequence of the result is token {@code perm[i]} of {@code x} ([B, T, D]). */
-    static Tensor permuteTokens(Tensor x, int[] perm) {
-        List<Tensor> columns = new ArrayList<>();
-        int d = x.dim(-1);
-        Tensor rows = x.reshape(-1, x.dim(-2) * d); // [B, T·D]
-        for (int p : perm) {
-            columns.add(rows.sliceLast(p * d, (p + 1) * d));
-        }
-        return Tensor.concatLast(columns).reshape(x.shape());
     }
 }

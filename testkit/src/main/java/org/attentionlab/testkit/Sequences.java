@@ -6,15 +6,16 @@ import org.attentionlab.api.Tensor;
 /**
  * Operations along the sequence axis of a tensor {@code [B, ..., T, W]}: the second-to-last axis
  * {@code T} (queries, keys or values), the first axis the batch {@code B} (rank 2 counts as one batch
- * entry, as masks count it). The attention laws reorder, cut and replace positions with these.
+ * entry, as masks count it). The attention laws reorder, cut and replace positions with these;
+ * they are public for anyone writing further laws about sequences.
  */
-final class Sequences {
+public final class Sequences {
 
     private Sequences() {
     }
 
     /** Row {@code i} of every {@code [T, W]} block of the result is row {@code order[i]} of {@code x}'s. */
-    static Tensor reorder(Tensor x, int[] order) {
+    public static Tensor reorder(Tensor x, int[] order) {
         int t = x.dim(-2);
         int w = x.dim(-1);
         float[] in = x.toArray();
@@ -28,12 +29,12 @@ final class Sequences {
     }
 
     /** Column {@code j} of the result is column {@code order[j]} of {@code x}, along the last axis (the keys of weights). */
-    static Tensor reorderLast(Tensor x, int[] order) {
+    public static Tensor reorderLast(Tensor x, int[] order) {
         return reorder(x.transposeLastTwo(), order).transposeLastTwo();
     }
 
     /** Rows {@code from..to-1} of every {@code [T, W]} block: {@code [B, ..., T, W] -> [B, ..., to - from, W]}. */
-    static Tensor rows(Tensor x, int from, int to) {
+    public static Tensor rows(Tensor x, int from, int to) {
         int t = x.dim(-2);
         int w = x.dim(-1);
         float[] in = x.toArray();
@@ -51,7 +52,7 @@ final class Sequences {
      * {@code x} with, in batch entry {@code b}, every row from {@code from[b]} on taken from
      * {@code other} (same shape): "change the future after position i", "change the padding".
      */
-    static Tensor replaceFrom(Tensor x, Tensor other, int[] from) {
+    public static Tensor replaceFrom(Tensor x, Tensor other, int[] from) {
         int t = x.dim(-2);
         int w = x.dim(-1);
         float[] out = x.toArray();
@@ -67,7 +68,7 @@ final class Sequences {
     }
 
     /** A seeded random order of {@code 0..n-1} (Fisher-Yates) that is never the identity for n ≥ 2. */
-    static int[] shuffled(long seed, int n) {
+    public static int[] shuffled(long seed, int n) {
         SplittableRandom random = new SplittableRandom(seed);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
