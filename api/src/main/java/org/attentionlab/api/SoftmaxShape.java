@@ -34,7 +34,7 @@ public record SoftmaxShape(int rows, int keys, int queries, int batches) {
         }
         int keys = s[s.length - 1];
         int queries = s.length >= 2 ? s[s.length - 2] : 1;
-        int batches = s.length >= 3 ? s[0] : 1;
+        int batches = batchesOf(s);
         int rows = Tensor.sizeOf(Arrays.copyOf(s, s.length - 1));
         try {
             mask.requireFits(batches, queries, keys);
@@ -43,6 +43,15 @@ public record SoftmaxShape(int rows, int keys, int queries, int batches) {
                     + Arrays.toString(s) + ": " + e.getMessage(), e);
         }
         return new SoftmaxShape(rows, keys, queries, batches);
+    }
+
+    /**
+     * How many batch entries a mask sees in scores (or attention inputs) of this shape: the first
+     * dimension when there are 3 or more ({@code [B, Tq, Tk]}, {@code [B, H, Tq, Tk]}), otherwise 1.
+     * The one place this rule is written.
+     */
+    public static int batchesOf(int[] shape) {
+        return shape.length >= 3 ? shape[0] : 1;
     }
 
     /** The batch index (first dimension) of a row, as masks use it. */

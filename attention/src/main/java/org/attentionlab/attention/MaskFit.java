@@ -2,6 +2,7 @@ package org.attentionlab.attention;
 
 import java.util.Arrays;
 import org.attentionlab.api.Mask;
+import org.attentionlab.api.SoftmaxShape;
 import org.attentionlab.api.Tensor;
 
 /**
@@ -16,14 +17,12 @@ final class MaskFit {
 
     /**
      * Throws {@link IllegalArgumentException} naming {@code layer} if {@code mask} cannot be applied
-     * to the scores of {@code query [..., Tq, ·]} against {@code key [..., Tk, ·]}. The mask's batch
-     * index is the inputs' first dimension when they have rank 3 or more, as in
-     * {@link org.attentionlab.api.SoftmaxShape}.
+     * to the scores of {@code query [..., Tq, ·]} against {@code key [..., Tk, ·]}, whose batch
+     * entries are counted as {@link SoftmaxShape#batchesOf} counts them.
      */
     static void require(String layer, Mask mask, Tensor query, Tensor key) {
-        int batches = query.rank() >= 3 ? query.dim(0) : 1;
         try {
-            mask.requireFits(batches, query.dim(-2), key.dim(-2));
+            mask.requireFits(SoftmaxShape.batchesOf(query.shape()), query.dim(-2), key.dim(-2));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(layer + ": mask " + mask + " does not fit query "
                     + Arrays.toString(query.shape()) + " and key " + Arrays.toString(key.shape()) + ": "
