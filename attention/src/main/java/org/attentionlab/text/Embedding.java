@@ -48,31 +48,43 @@ public final class Embedding {
     /** The vectors of one sequence of ids: {@code [T] -> [T, D]}. */
     public Tensor lookup(int... ids) {
         Objects.requireNonNull(ids, "ids");
-        int d = dModel();
-        float[] all = table.toArray();
-        return Tensor.generate(new int[] {ids.length, d}, out -> {
-            for (int t = 0; t < ids.length; t++) {
-                if (ids[t] < 0 || ids[t] >= vocabularySize()) {
-                    throw new IllegalArgumentException("Embedding: id " + ids[t] + " at position " + t
-                            + " is outside 0.." + (vocabularySize() - 1));
-                }
-                System.arraycopy(all, ids[t] * d, out, t * d, d);
-            }
-        });
+        requireKnown(ids, "");
+        return rows(ids);
     }
 
     /** The vectors of a batch of equally long sequences: {@code [B][T] -> [B, T, D]}. */
     public Tensor lookup(int[][] batch) {
         Objects.requireNonNull(batch, "batch");
         int length = batch.length == 0 ? 0 : batch[0].length;
-        float[] out = new float[batch.length * length * dModel()];
+        int[] all = new int[batch.length * length]; // the B sequences one after another: one look-up of B·T ids
         for (int b = 0; b < batch.length; b++) {
             if (batch[b].length != length) {
                 throw new IllegalArgumentException("Embedding: sequences in a batch must be equally long (pad them and"
                         + " use Mask.keyPadding): sequence " + b + " has " + batch[b].length + " ids, expected " + length);
             }
-            System.arraycopy(lookup(batch[b]).toArray(), 0, out, b * length * dModel(), length * dModel());
+            requireKnown(batch[b], "sequence " + b + ", ");
+            System.arraycopy(batch[b], 0, all, b * length, length);
         }
-        return Tensor.fromArray(out, batch.length, length, dModel());
+        return rows(all).reshape(batch.length, length, dModel()); // [B·T, D] -> [B, T, D]
+    }
+
+    /** Row {@code ids[t]} of the table for every t: {@code [T, D]}. The ids are known to be in range. */
+    private Tensor rows(int[] ids) {
+        int d = dModel();
+        float[] all = table.toArray(); // one copy of the table per look-up
+        return Tensor.generate(new int[] {ids.length, d}, out -> {
+            for (int t = 0; t < ids.length; t++) {
+                System.arraycopy(all, ids[t] * d, out, t * d, d);
+            }
+        });
+    }
+
+    private void requireKnown(int[] ids, String where) {
+        for (int t = 0; t < ids.length; t++) {
+            if (ids[t] < 0 || ids[t] >= vocabularySize()) {
+                throw new IllegalArgumentException("Embedding: id " + ids[t] + " at " + where + "position " + t
+                        + " is outside 0.." + (vocabularySize() - 1));
+            }
+        }
     }
 }
