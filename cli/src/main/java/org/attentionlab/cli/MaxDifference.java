@@ -1,6 +1,7 @@
 package org.attentionlab.cli;
 
 import java.util.Locale;
+import org.attentionlab.api.Tensor;
 
 /**
  * How far apart two vectors are: the largest {@code |a_i − b_i|}. Float rounding alone gives
@@ -10,16 +11,9 @@ import java.util.Locale;
  */
 record MaxDifference(double value) {
 
-    /** Between two vectors of the same length. */
+    /** Between two vectors of the same length ({@link Tensor#maxAbsDifference}). */
     static MaxDifference between(float[] a, float[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("MaxDifference: lengths differ: " + a.length + " and " + b.length);
-        }
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            max = Math.max(max, Math.abs((double) a[i] - b[i]));
-        }
-        return new MaxDifference(max);
+        return new MaxDifference(Tensor.of(a).maxAbsDifference(Tensor.of(b)));
     }
 
     /** {@code 0}, {@code 1.2e-07} below 0.001, else four decimals such as {@code 0.8123}. */
