@@ -62,12 +62,22 @@ public final class ScaledDotProductAttention implements AttentionLayer {
         checkShapes(query, key, value);
         Objects.requireNonNull(mask, "mask (use Mask.none())");
         MaskFit.require("ScaledDotProductAttention", mask, query, key);
-        float s = scaleFor(query.dim(-1));
 
-        Tensor scores = kernel.matmul(query, key, RightOperand.TRANSPOSED).times(s); // [..., Tq, Tk] = Q·Kᵀ / √d_k
-        Tensor weights = kernel.softmax(scores, mask);                               // [..., Tq, Tk], rows sum to 1
-        Tensor output = kernel.matmul(weights, value);                               // [..., Tq, Dv] = weights · V
+        Tensor scores = scores(query, key);              // [..., Tq, Tk] = Q·Kᵀ / √d_k
+        Tensor weights = kernel.softmax(scores, mask);   // [..., Tq, Tk], rows sum to 1
+        Tensor output = kernel.matmul(weights, value);   // [..., Tq, Dv] = weights · V
         return new AttentionResult(output, weights);
+    }
+
+    /**
+     * The first step of {@link #forward}, public so that it can be shown: the scaled scores
+     * {@code Q·Kᵀ / √d_k}, {@code [..., Tq, Tk]}, before the softmax. {@code query [..., Tq, Dk]}
+     * and {@code key [..., Tk, Dk]}; a mismatch is rejected by the kernel's matmul.
+     */
+    public Tensor scores(Tensor query, Tensor key) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(key, "key");
+        return kernel.matmul(query, key, RightOperand.TRANSPOSED).times(scaleFor(query.dim(-1)));
     }
 
     /** The factor this layer applies to Q·Kᵀ for keys of width {@code dk}. */

@@ -48,6 +48,10 @@ class ScaledDotProductAttentionTests {
         Tensor v = Tensor.of(new float[][] {{10, 0}, {0, 10}});
         AttentionResult result = attention.forward(q, q, v);
 
+        Tensor scores = attention.scores(q, q);
+        assertEquals(1 / Math.sqrt(2), scores.get(0, 0), 1e-6, "q0·k0 / √2");
+        assertEquals(0f, scores.get(0, 1), "q0·k1 / √2");
+
         double big = Math.exp(1 / Math.sqrt(2));
         double p = big / (big + 1); // weight on the matching key
         assertEquals(p, result.weights().get(0, 0), 1e-6);

@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 import org.attentionlab.api.AttentionResult;
 import org.attentionlab.api.Kernel;
 import org.attentionlab.api.Mask;
-import org.attentionlab.api.RightOperand;
 import org.attentionlab.api.Tensor;
 import org.attentionlab.attention.Bias;
 import org.attentionlab.attention.MultiHeadAttention;
@@ -56,8 +55,7 @@ final class SentenceAttention {
         this.values = layer.headValueProjection(HEAD).apply(kernel, embeddings);
 
         ScaledDotProductAttention attention = new ScaledDotProductAttention(kernel);
-        // The first thing the attention computes, repeated here only to show it: [Tq, Tk]
-        this.scores = kernel.matmul(queries, keys, RightOperand.TRANSPOSED).times(attention.scaleFor(layer.headDim()));
+        this.scores = attention.scores(queries, keys);   // [Tq, Tk], the step before the softmax, to show it
         AttentionResult head = attention.forward(queries, keys, values);
         this.weights = head.weights();
         this.headOutput = head.output();

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import org.attentionlab.api.AttentionResult;
 import org.attentionlab.api.Kernel;
-import org.attentionlab.api.RightOperand;
 import org.attentionlab.api.Tensor;
 import org.attentionlab.attention.ScaledDotProductAttention;
 
@@ -43,10 +42,10 @@ final class WorkedExample {
     /** Runs the example through {@link ScaledDotProductAttention} on {@code kernel}. */
     static Result compute(Kernel kernel) {
         Tensor q = Tensor.of(new float[][] {{QUERY}});   // [Tq=1, Dk=1]
-        Tensor k = column(KEYS);                          // [Tk=3, Dk=1]
-        Tensor v = column(VALUES);                        // [Tk=3, Dv=1]
+        Tensor k = Tensor.of(KEYS).reshape(KEYS.length, 1);     // [Tk=3, Dk=1]
+        Tensor v = Tensor.of(VALUES).reshape(VALUES.length, 1); // [Tk=3, Dv=1]
         ScaledDotProductAttention attention = new ScaledDotProductAttention(kernel);
-        Tensor scores = kernel.matmul(q, k, RightOperand.TRANSPOSED).times(attention.scaleFor(1)); // [1, 3]
+        Tensor scores = attention.scores(q, k);                // [1, 3], shown before the softmax
         AttentionResult result = attention.forward(q, k, v);   // weights [1, 3], output [1, 1]
         return new Result(scores.toArray(), result.weights().toArray(), result.output().item());
     }
@@ -78,14 +77,6 @@ final class WorkedExample {
                 + " (%.4f / %.4f = %.2f),", Math.exp(2), w[2], w[1], w[2] / w[1]));
         say(out, "so the largest score takes most of the attention.");
         say(out, "(The course leaves out the division by √d_k; with d_k = 1 that changes nothing.)");
-    }
-
-    private static Tensor column(float[] values) {
-        float[][] rows = new float[values.length][];
-        for (int i = 0; i < values.length; i++) {
-            rows[i] = new float[] {values[i]};
-        }
-        return Tensor.of(rows);
     }
 
     private static String number(float value) {
