@@ -1,5 +1,6 @@
 package org.attentionlab.api;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -90,21 +91,27 @@ public final class Tensor {
     }
 
     /**
-     * A tensor whose values are written once by {@code writer} into a fresh row-major array.
-     * This is how kernels build their results without an extra copy. The writer must not keep a
-     * reference to the array after it returns: the tensor owns it.
+     * A tensor whose values are written once, in place, by {@code writer}: how kernels build their
+     * results without a second copy. The values start at 0. The {@link TensorWriter} is closed when
+     * {@code writer} returns, so nothing can change the tensor afterwards.
      */
-    public static Tensor generate(int[] shape, Consumer<float[]> writer) {
+    public static Tensor generate(int[] shape, Consumer<TensorWriter> writer) {
+        Objects.requireNonNull(writer, "writer");
         int[] s = checkedShape("Tensor.generate", shape);
-        float[] data = new float[sizeOf(s)];
-        writer.accept(data);
+        float[] data = allocate("Tensor.generate", s);
+        TensorWriter out = new TensorWriter(data);
+        try {
+            writer.accept(out);
+        } finally {
+            out.close();
+        }
         return new Tensor(data, s);
     }
 
     /** A tensor of zeros. */
     public static Tensor zeros(int... shape) {
         int[] s = checkedShape("Tensor.zeros", shape);
-        return new Tensor(new float[sizeOf(s)], s);
+        return new Tensor(allocate("Tensor.zeros", s), s);
     }
 
     /** A tensor with every element equal to {@code value}. */
@@ -185,6 +192,17 @@ public final class Tensor {
                     + " has " + data.length + " elements, not 1");
         }
         return data[0];
+    }
+
+    /**
+     * The values in row-major order as a read-only buffer over this tensor's own storage: no copy,
+     * and no way to change the tensor through it. This is the read path kernels use;
+     * {@code values().get(i)} reads one element, {@code values().get(i, row, 0, n)} copies
+     * {@code n} of them into {@code row}. Each call returns a new buffer (position 0), so callers
+     * on different threads do not share a position.
+     */
+    public FloatBuffer values() {
+        return FloatBuffer.wrap(data).asReadOnlyBuffer();
     }
 
     /** A copy of the values in row-major order. */
@@ -523,6 +541,22 @@ public final class Tensor {
             }
         }
         return (int) size;
+    }
+
+    /**
+     * A fresh zeroed array for {@code shape}; if the heap cannot hold it, an {@link OutOfMemoryError}
+     * that says how many bytes were asked for instead of the JVM's bare one.
+     */
+    private static float[] allocate(String operation, int[] shape) {
+        int size = sizeOf(shape);
+        try {
+            return new float[size];
+        } catch (OutOfMemoryError e) {
+            OutOfMemoryError clear = new OutOfMemoryError(operation + ": a tensor of shape " + Arrays.toString(shape)
+                    + " needs " + MemoryCheck.bytesText(4L * size) + "; " + MemoryCheck.heapText());
+            clear.initCause(e);
+            throw clear;
+        }
     }
 
     private static int[] checkedShape(String operation, int[] shape) {

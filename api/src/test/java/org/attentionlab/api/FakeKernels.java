@@ -36,7 +36,7 @@ public final class FakeKernels {
         }
 
         @Override
-        public Tensor softmax(Tensor scores, Mask mask) {
+        public Tensor softmax(Tensor scores, float scale, Mask mask) {
             throw new UnsupportedOperationException("test kernel");
         }
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.attentionlab.api.AttentionInputs;
 import org.attentionlab.api.AttentionLayer;
 import org.attentionlab.api.AttentionResult;
 import org.attentionlab.api.Kernel;
@@ -34,13 +35,14 @@ import org.attentionlab.api.Tensor;
  */
 public final class MultiHeadAttention implements AttentionLayer {
 
+    private static final String NAME = "MultiHeadAttention";
+
     private final Kernel kernel;
     private final int numHeads;
     private final Linear queryProjection;
     private final Linear keyProjection;
     private final Linear valueProjection;
     private final Linear outputProjection;
-    private final ScaledDotProductAttention attention;
 
     /**
      * With given weights, each {@code [D, D]} (biases optional).
@@ -64,7 +66,6 @@ public final class MultiHeadAttention implements AttentionLayer {
             }
         }
         this.numHeads = numHeads;
-        this.attention = new ScaledDotProductAttention(kernel);
     }
 
     /**
@@ -93,9 +94,30 @@ public final class MultiHeadAttention implements AttentionLayer {
 
     @Override
     public AttentionResult forward(Tensor query, Tensor key, Tensor value, Mask mask) {
+        AttentionInputs heads = headInputs(query, key, value, mask);  // steps 1) and 2)
+
+        // 3) Scaled dot-product attention in every head at once:
+        //    output [B, H, Tq, Dk], weights [B, H, Tq, Tk]
+        AttentionResult attended = kernel.attentionWithWeights(heads);
+
+        return new AttentionResult(combineHeads(attended.output()), attended.weights()); // steps 4) and 5)
+    }
+
+    /**
+     * The output of {@link #forward} alone: each head's attention is the kernel's fused
+     * {@link Kernel#attention} where it has one, so the {@code [B, H, Tq, Tk]} weights are never
+     * held and memory grows with {@code T}, not {@code T²}.
+     */
+    @Override
+    public Tensor output(Tensor query, Tensor key, Tensor value, Mask mask) {
+        return combineHeads(kernel.attention(headInputs(query, key, value, mask)));
+    }
+
+    /** Steps 1) and 2): the checked inputs, projected and split into heads. */
+    private AttentionInputs headInputs(Tensor query, Tensor key, Tensor value, Mask mask) {
         checkShapes(query, key, value);
         Objects.requireNonNull(mask, "mask (use Mask.none())");
-        MaskFit.require("MultiHeadAttention", mask, query, key);
+        mask.requireFits(NAME, query, key); // against [B, Tq, D] and [B, Tk, D]: the batch index is B
 
         // 1) Project: [B, T, D]·[D, D] -> [B, T, D]
         Tensor q = queryProjection.apply(kernel, query);
@@ -103,15 +125,16 @@ public final class MultiHeadAttention implements AttentionLayer {
         Tensor v = valueProjection.apply(kernel, value);
 
         // 2) Split into heads: [B, T, D] -> [B, T, H, Dk] -> [B, H, T, Dk]
-        // 3) Scaled dot-product attention in every head at once:
-        //    output [B, H, Tq, Dk], weights [B, H, Tq, Tk]
-        AttentionResult heads = attention.forward(splitHeads(q), splitHeads(k), splitHeads(v), mask);
+        return AttentionInputs.of(NAME, splitHeads(q), splitHeads(k), splitHeads(v)).withMask(mask);
+    }
 
+    /** Steps 4) and 5): the heads' outputs {@code [B, H, Tq, Dk]} concatenated and projected to {@code [B, Tq, D]}. */
+    private Tensor combineHeads(Tensor headOutputs) {
         // 4) Concatenate the heads: [B, H, Tq, Dk] -> [B, Tq, H, Dk] -> [B, Tq, D]
-        Tensor concatenated = concatHeads(heads.output());
+        Tensor concatenated = concatHeads(headOutputs);
 
         // 5) Output projection: [B, Tq, D]·[D, D] -> [B, Tq, D]
-        return new AttentionResult(outputProjection.apply(kernel, concatenated), heads.weights());
+        return outputProjection.apply(kernel, concatenated);
     }
 
     /** {@code [B, T, D] -> [B, H, T, Dk]}: head {@code h} gets columns {@code h·Dk .. (h+1)·Dk − 1}. */
@@ -128,24 +151,29 @@ public final class MultiHeadAttention implements AttentionLayer {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        String shapes = "query " + Arrays.toString(query.shape()) + ", key " + Arrays.toString(key.shape())
-                + ", value " + Arrays.toString(value.shape());
         int d = dModel();
         for (Tensor t : List.of(query, key, value)) {
             if (t.rank() != 3 || t.dim(-1) != d) {
-                throw new IllegalArgumentException("MultiHeadAttention: inputs must be [B, T, " + d + "], got "
-                        + shapes + (t.rank() == 2 ? " (for one sequence x of shape [T, D] use x.reshape(1, T, D))" : ""));
+                throw shapeError("inputs must be [B, T, " + d + "]"
+                        + (t.rank() == 2 ? " (for one sequence x of shape [T, D] use x.reshape(1, T, D))" : ""),
+                        query, key, value);
             }
         }
         if (query.dim(0) != key.dim(0) || key.dim(0) != value.dim(0)) {
-            throw new IllegalArgumentException("MultiHeadAttention: batch sizes B differ: " + shapes);
+            throw shapeError("batch sizes B differ", query, key, value);
         }
         if (key.dim(1) != value.dim(1)) {
-            throw new IllegalArgumentException("MultiHeadAttention: key and value need the same length Tk: " + shapes);
+            throw shapeError("key and value need the same length Tk", query, key, value);
         }
         if (query.dim(1) == 0 || key.dim(1) == 0) {
-            throw new IllegalArgumentException("MultiHeadAttention: empty sequence (Tq or Tk is 0): " + shapes);
+            throw shapeError("empty sequence (Tq or Tk is 0)", query, key, value);
         }
+    }
+
+    /** The error for inputs that do not fit; built only when they do not. */
+    private static IllegalArgumentException shapeError(String problem, Tensor query, Tensor key, Tensor value) {
+        return new IllegalArgumentException(NAME + ": " + problem + ", got query " + Arrays.toString(query.shape())
+                + ", key " + Arrays.toString(key.shape()) + ", value " + Arrays.toString(value.shape()));
     }
 
     /** Model width {@code D}. */
