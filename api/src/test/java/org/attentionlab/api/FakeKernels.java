@@ -67,6 +67,13 @@ public final class FakeKernels {
         }
     }
 
+    /** A plugin that takes the reference kernel's id: it must never replace the oracle. */
+    public static final class ClaimsReferenceId extends Fake {
+        public ClaimsReferenceId() {
+            super(Kernels.REFERENCE_ID, 99);
+        }
+    }
+
     public static final class BlankId extends Fake {
         public BlankId() {
             super("  ", 1);
