@@ -313,6 +313,29 @@ public final class Tensor {
     }
 
     /**
+     * The slice at {@code index} along {@code axis}, without that axis: {@code [B, H, Tq, Tk]
+     * .select(1, h)} is head {@code h}'s weights {@code [B, Tq, Tk]}, and {@code .select(0, b)
+     * .select(0, h)} its {@code [Tq, Tk]} matrix for sequence {@code b}. Negative axes count from the end.
+     */
+    public Tensor select(int axis, int index) {
+        int a = axis("Tensor.select", axis);
+        if (index < 0 || index >= shape[a]) {
+            throw new IndexOutOfBoundsException("Tensor.select: index " + index + " is outside axis " + axis
+                    + " of shape " + Arrays.toString(shape));
+        }
+        int outer = sizeOf(Arrays.copyOf(shape, a));                       // dimensions before the axis
+        int inner = sizeOf(Arrays.copyOfRange(shape, a + 1, rank()));     // dimensions after it
+        int[] newShape = new int[rank() - 1];
+        System.arraycopy(shape, 0, newShape, 0, a);
+        System.arraycopy(shape, a + 1, newShape, a, rank() - a - 1);
+        float[] out = new float[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            System.arraycopy(data, (o * shape[a] + index) * inner, out, o * inner, inner);
+        }
+        return new Tensor(out, newShape);
+    }
+
+    /**
      * Columns {@code from} (inclusive) to {@code to} (exclusive) of the last dimension:
      * {@code [..., D] -> [..., to - from]}. This is how one head's slice is taken from a projection.
      */

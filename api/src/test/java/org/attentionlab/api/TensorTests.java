@@ -164,6 +164,18 @@ class TensorTests {
     }
 
     @Test
+    void selectTakesOneIndexOfAnAxisAndDropsTheAxis() {
+        Tensor x = Tensor.fromArray(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 2, 3, 2); // [2, 3, 2]
+
+        assertEquals(Tensor.of(new float[][] {{6, 7}, {8, 9}, {10, 11}}), x.select(0, 1));
+        assertEquals(Tensor.of(new float[][] {{2, 3}, {8, 9}}), x.select(1, 1));
+        assertEquals(Tensor.of(new float[][] {{1, 3, 5}, {7, 9, 11}}), x.select(-1, 1));
+        assertEquals(Tensor.full(5f), x.select(0, 0).select(0, 2).select(0, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> x.select(1, 3));
+        assertThrows(IllegalArgumentException.class, () -> x.select(3, 0));
+    }
+
+    @Test
     void aWriterKeptAfterGenerateCannotChangeTheTensorOrItsReshapes() {
         TensorWriter[] kept = new TensorWriter[1];
         Tensor t = Tensor.generate(new int[] {2, 2}, out -> kept[0] = out);
