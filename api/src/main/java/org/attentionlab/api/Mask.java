@@ -129,9 +129,30 @@ public interface Mask {
         return new KeyPaddingMask(lengths);
     }
 
-    /** The same {@code [Tq, Tk]} pattern for every batch entry; {@code true} = may attend. */
+    /**
+     * The same {@code [Tq, Tk]} pattern for every batch entry; {@code true} = may attend. (PyTorch's
+     * boolean masks mean the opposite: see {@link #fromPyTorch}.)
+     */
     static Mask of(boolean[][] allowed) {
         return new MatrixMask(new boolean[][][] {allowed}, true);
+    }
+
+    /**
+     * PyTorch's boolean {@code attn_mask} {@code [Tq, Tk]}, whose {@code true} means the opposite
+     * of here: <i>not</i> allowed to attend (as in {@code nn.MultiheadAttention} and
+     * {@code scaled_dot_product_attention}'s {@code is_causal}-style masks, {@code True} = masked).
+     */
+    static Mask fromPyTorch(boolean[][] masked) {
+        Objects.requireNonNull(masked, "masked");
+        boolean[][] allowed = new boolean[masked.length][];
+        for (int i = 0; i < masked.length; i++) {
+            Objects.requireNonNull(masked[i], "row " + i);
+            allowed[i] = new boolean[masked[i].length];
+            for (int j = 0; j < masked[i].length; j++) {
+                allowed[i][j] = !masked[i][j];
+            }
+        }
+        return of(allowed);
     }
 
     /** One {@code [Tq, Tk]} pattern per batch entry: {@code [B, Tq, Tk]}; {@code true} = may attend. */
