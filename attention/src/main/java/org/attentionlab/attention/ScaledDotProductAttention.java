@@ -91,6 +91,17 @@ public final class ScaledDotProductAttention implements AttentionLayer {
     }
 
     /**
+     * {@link #forward} with every intermediate kept, for showing: the weights and output are exactly
+     * {@code forward}'s, and the scores {@code Q·Kᵀ} are the composed path's first step.
+     */
+    public AttentionSteps trace(Tensor query, Tensor key, Tensor value, Mask mask) {
+        AttentionInputs inputs = inputs(query, key, value, mask);
+        AttentionResult result = kernel.attentionWithWeights(inputs);          // what forward returns
+        Tensor scores = kernel.matmul(query, key, RightOperand.TRANSPOSED);    // [..., Tq, Tk] = Q·Kᵀ
+        return new AttentionSteps(query, key, value, mask, inputs.scale(), scores, result.weights(), result.output());
+    }
+
+    /**
      * The scaled scores {@code Q·Kᵀ / √d_k}, {@code [..., Tq, Tk]}, before the softmax: the first
      * step of the formula, public so that it can be shown. {@code query [..., Tq, Dk]} and
      * {@code key [..., Tk, Dk]}, checked as {@link #forward} checks them.
