@@ -59,6 +59,33 @@ public record QueryRowSteps(int query, float[] raw, float[] scaled, boolean[] al
         return new QueryRowSteps(query, raw, scaled, allowed, masked, maximum, shifted, exponentials, sum, weights, output);
     }
 
+    /** One labelled line per step, as a reader follows them. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("query " + query + ":\n");
+        line(text, "raw scores q·k", j -> raw[j]);
+        line(text, "scaled", j -> scaled[j]);
+        line(text, "masked", j -> masked[j]);
+        line(text, "minus the maximum", j -> shifted[j]);
+        line(text, "exponentials", j -> exponentials[j]);
+        line(text, "weights", j -> weights[j]);
+        text.append(String.format(java.util.Locale.ROOT, "  %-18s", "output"));
+        for (float o : output) {
+            text.append(String.format(java.util.Locale.ROOT, " %9.4f", o));
+        }
+        return text.append('\n').toString();
+    }
+
+    private void line(StringBuilder text, String label, java.util.function.IntToDoubleFunction value) {
+        text.append(String.format(java.util.Locale.ROOT, "  %-18s", label));
+        for (int j = 0; j < raw.length; j++) {
+            double v = value.applyAsDouble(j);
+            text.append(Double.isInfinite(v) ? String.format("%10s", v < 0 ? "-inf" : "inf")
+                    : String.format(java.util.Locale.ROOT, " %9.4f", v));
+        }
+        text.append('\n');
+    }
+
     /** The last-axis row of {@code t} at {@code index} (all but the last coordinate). */
     private static float[] row(Tensor t, int[] index) {
         Tensor row = t;
