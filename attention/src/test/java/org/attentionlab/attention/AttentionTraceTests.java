@@ -89,4 +89,23 @@ class AttentionTraceTests {
         assertEquals(expected, average.get(0, 1, 2), 1e-7);
         assertThrows(IllegalArgumentException.class, () -> MultiHeadAttention.averageOverHeads(Tensor.zeros(3, 3)));
     }
+
+    @Test
+    void aSentenceTraceKeepsTokensEmbeddingsPositionsAndTheLayersTrace() {
+        var tokenizer = new org.attentionlab.text.WhitespaceTokenizer();
+        var tokens = tokenizer.tokenize("dog bites man");
+        var vocabulary = org.attentionlab.text.Vocabulary.of(tokens);
+        var embedding = org.attentionlab.text.Embedding.random(vocabulary.size(), 8, 1);
+        var positions = new org.attentionlab.position.SinusoidalPositionalEncoding(8);
+
+        var trace = org.attentionlab.text.SentenceTrace.of(tokens, vocabulary, embedding,
+                java.util.Optional.of(positions), mha, Mask.none());
+
+        assertEquals(java.util.List.of("dog", "bites", "man"), trace.tokens());
+        assertEquals(embedding.lookup(vocabulary.ids(tokens)), trace.embeddings());
+        assertEquals(positions.encodings(3), trace.positions().orElseThrow());
+        Tensor input = positions.addTo(trace.embeddings()).reshape(1, 3, 8);
+        assertEquals(mha.selfAttention(input, Mask.none()).output().select(0, 0), trace.output());
+        assertArrayEquals(new int[] {3, 3}, trace.headWeights(1).shape());
+    }
 }
