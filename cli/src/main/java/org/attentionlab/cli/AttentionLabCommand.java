@@ -4,10 +4,13 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -28,21 +31,51 @@ public final class AttentionLabCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--width", paramLabel = "<columns>", scope = ScopeType.INHERIT,
+            description = "Lay the output out for a terminal this many columns wide (at least " + TourPage.MIN_WIDTH
+                    + "; prose stays within " + TourPage.PROSE_WIDTH + ", wider tables are folded)."
+                    + " Default: the COLUMNS environment variable if it is set, else " + TourPage.PROSE_WIDTH + ".")
+    private Integer width;
+
     /** Whether the terminal can show the tour's symbols (·, ᵀ, √, ░▒▓█) or needs plain ASCII. */
     private final boolean unicodeTerminal;
+    /** The environment variables the command reads (COLUMNS). */
+    private final Map<String, String> environment;
 
     /** For picocli and tests: the output is assumed to show Unicode. */
     public AttentionLabCommand() {
-        this(true);
+        this(true, System.getenv());
     }
 
-    private AttentionLabCommand(boolean unicodeTerminal) {
+    private AttentionLabCommand(boolean unicodeTerminal, Map<String, String> environment) {
         this.unicodeTerminal = unicodeTerminal;
+        this.environment = Map.copyOf(environment);
     }
 
     /** True unless {@link #main} found a terminal encoding that cannot show the tour's symbols. */
     boolean unicodeTerminal() {
         return unicodeTerminal;
+    }
+
+    /**
+     * The terminal's width in columns: {@code --width}, else {@code COLUMNS} (a terminal narrower
+     * than {@value TourPage#MIN_WIDTH} gets that many), else {@value TourPage#PROSE_WIDTH}.
+     *
+     * @throws ParameterException if {@code --width} is below {@value TourPage#MIN_WIDTH}
+     */
+    int width() {
+        if (width != null) {
+            if (width < TourPage.MIN_WIDTH) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--width': " + width
+                        + " is too narrow for the tour's tables; use at least " + TourPage.MIN_WIDTH + ".");
+            }
+            return width;
+        }
+        try {
+            return Math.max(TourPage.MIN_WIDTH, Integer.parseInt(environment.getOrDefault("COLUMNS", "").strip()));
+        } catch (NumberFormatException notSetOrNotANumber) {
+            return TourPage.PROSE_WIDTH;
+        }
     }
 
     /** Without a subcommand there is nothing to do: say so, with the usage (exit code 2). */
@@ -59,6 +92,11 @@ public final class AttentionLabCommand implements Runnable {
         return configure(new CommandLine(new AttentionLabCommand()));
     }
 
+    /** {@link #newCommandLine()} reading these environment variables instead of the process's. */
+    static CommandLine newCommandLine(Map<String, String> environment) {
+        return configure(new CommandLine(new AttentionLabCommand(true, environment)));
+    }
+
     private static CommandLine configure(CommandLine commandLine) {
         OneLineErrors errors = new OneLineErrors();
         return commandLine.setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
@@ -68,7 +106,7 @@ public final class AttentionLabCommand implements Runnable {
     public static void main(String[] args) {
         Charset charset = terminalCharset();
         CommandLine commandLine = configure(new CommandLine(
-                new AttentionLabCommand(!AsciiFallback.isNeededFor(charset))));
+                new AttentionLabCommand(!AsciiFallback.isNeededFor(charset), System.getenv())));
         // Write in the terminal's own encoding, so that what we choose to print is what it shows.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
