@@ -52,11 +52,8 @@ final class KernelListing {
         Optional<Kernel> chosen;
         try {
             chosen = Optional.of(kernels.defaultKernel());
-            String property = System.getProperty(Kernels.KERNEL_PROPERTY);
-            defaultNote = property == null || property.isBlank()
-                    ? "Default (*): the highest priority. Choose another with 'tour --kernel <id>' or -D"
-                            + Kernels.KERNEL_PROPERTY + "=<id>."
-                    : "Default (*): chosen by -D" + Kernels.KERNEL_PROPERTY + "=" + property.strip() + ".";
+            defaultNote = "Default (*): " + DefaultKernelReason.current() + ". Choose another with 'tour --kernel <id>'"
+                    + " or -D" + Kernels.KERNEL_PROPERTY + "=<id>.";
         } catch (IllegalArgumentException e) {
             chosen = Optional.empty();
             defaultNote = "No default: " + e.getMessage();

@@ -142,13 +142,7 @@ public final class TourCommand implements Callable<Integer> {
     }
 
     private String whyThisKernel() {
-        if (kernelId != null) {
-            return "chosen with --kernel";
-        }
-        String property = System.getProperty(Kernels.KERNEL_PROPERTY);
-        return property == null || property.isBlank()
-                ? "the default (highest priority)"
-                : "chosen by -D" + Kernels.KERNEL_PROPERTY;
+        return kernelId != null ? "chosen with --kernel" : "the default (" + DefaultKernelReason.current() + ")";
     }
 
     private static ClassLoader classLoader() {

@@ -120,6 +120,26 @@ class KernelsCommandTests {
         }
     }
 
+    @Test
+    void theTourAndTheListingGiveTheSameReasonForTheDefault() {
+        String previous = System.getProperty(Kernels.KERNEL_PROPERTY);
+        try {
+            for (String property : new String[] {null, " naive "}) {
+                restore(property);
+                String reason = DefaultKernelReason.current();
+
+                String tour = CommandRun.of("tour", "--width", "200").out();
+                String listing = CommandRun.of("kernels").out();
+
+                assertTrue(tour.contains(", the default (" + reason + "); "), reason + " in\n" + tour);
+                assertTrue(listing.contains("Default (*): " + reason + ". "), reason + " in\n" + listing);
+            }
+            assertEquals("chosen by -D" + Kernels.KERNEL_PROPERTY + "=naive", DefaultKernelReason.current());
+        } finally {
+            restore(previous);
+        }
+    }
+
     private static void restore(String previous) {
         if (previous == null) {
             System.clearProperty(Kernels.KERNEL_PROPERTY);
