@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -24,8 +26,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
         description = "Attention Lab: run, see, swap and extend every piece of transformer attention.",
-        subcommands = {TourCommand.class, KernelsCommand.class},
-        footer = {"", "New here? Start with:  attentionlab tour"})
+        subcommands = {TourCommand.class, KernelsCommand.class, HelpCommand.class},
+        footer = {
+            "",
+            "New here? After ./mvnw -q -B -pl cli -am package -DskipTests, run the tour:",
+            "  cli/target/attentionlab tour",
+            "or, without the launcher script:",
+            "  java --add-modules jdk.incubator.vector -jar cli/target/attentionlab.jar tour"
+        })
 public final class AttentionLabCommand implements Runnable {
 
     @Spec
@@ -81,7 +89,7 @@ public final class AttentionLabCommand implements Runnable {
     /** Without a subcommand there is nothing to do: say so, with the usage (exit code 2). */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: choose 'tour' or 'kernels'.");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: choose 'tour', 'kernels' or 'help'.");
     }
 
     /**
@@ -99,7 +107,28 @@ public final class AttentionLabCommand implements Runnable {
 
     private static CommandLine configure(CommandLine commandLine) {
         OneLineErrors errors = new OneLineErrors();
-        return commandLine.setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
+        return commandLine.setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors)
+                .setExecutionStrategy(AttentionLabCommand::helpOfTheLastCommand);
+    }
+
+    /**
+     * Runs the last subcommand, as picocli does, except that a help option anywhere shows the help
+     * of the last command named: {@code --help tour} is tour's help, like {@code tour --help} and
+     * {@code help tour}, not the top-level help that picocli prints by default.
+     */
+    private static int helpOfTheLastCommand(ParseResult parseResult) {
+        ParseResult last = parseResult;
+        boolean helpAsked = parseResult.isUsageHelpRequested();
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+            helpAsked |= last.isUsageHelpRequested();
+        }
+        if (helpAsked) {
+            CommandLine command = last.commandSpec().commandLine();
+            command.usage(command.getOut(), command.getColorScheme());
+            return command.getCommandSpec().exitCodeOnUsageHelp();
+        }
+        return new CommandLine.RunLast().execute(parseResult);
     }
 
     /** Runs the command and exits with its exit code: 0 ok, 1 error, 2 usage error. */

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.attentionlab.api.Kernels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -25,13 +26,16 @@ public final class KernelsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @ParentCommand
+    private AttentionLabCommand parent;
+
     /** @return 0, or 1 if there is no usable kernel at all */
     @Override
     public Integer call() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         // Failures are part of the listing itself, so discovery need not report them separately.
         Kernels kernels = Kernels.discover(context != null ? context : KernelsCommand.class.getClassLoader(), line -> { });
-        new KernelListing(kernels).print(spec.commandLine().getOut());
+        new KernelListing(kernels, parent != null ? parent.width() : TourPage.PROSE_WIDTH).print(spec.commandLine().getOut());
         return kernels.all().isEmpty() ? 1 : 0;
     }
 }

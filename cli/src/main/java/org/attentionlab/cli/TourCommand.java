@@ -78,7 +78,7 @@ public final class TourCommand implements Callable<Integer> {
         checkOptions();
         int width = parent != null ? parent.width() : TourPage.PROSE_WIDTH;
         Kernels kernels = Kernels.discover(classLoader(), spec.commandLine().getErr()::println);
-        Kernel kernel = kernelId == null ? kernels.defaultKernel() : kernels.byId(kernelId);
+        Kernel kernel = kernelId == null ? kernels.defaultKernel() : chosen(kernels);
         SentenceAttention attention = SentenceAttention.compute(kernel, sentence, dModel, heads, seed);
 
         PrintWriter terminal = spec.commandLine().getOut();
@@ -139,6 +139,19 @@ public final class TourCommand implements Callable<Integer> {
                 + " words mean. The same seed always gives the same numbers; another --seed gives others.", 2);
         out.say("- GIVEN: the worked example in step 7 uses the course material's own numbers.", 2);
         out.say("- Everything else is computed from these, by the kernel above.", 2);
+    }
+
+    /**
+     * The kernel {@code --kernel} names, surrounding spaces stripped as {@link Kernels#defaultKernel()}
+     * strips the system property's. An id that is not there is a bad option value (exit code 2).
+     */
+    private Kernel chosen(Kernels kernels) {
+        try {
+            return kernels.byId(kernelId.strip());
+        } catch (IllegalArgumentException unknown) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--kernel': " + unknown.getMessage(), unknown, spec.findOption("--kernel"), kernelId);
+        }
     }
 
     private String whyThisKernel() {

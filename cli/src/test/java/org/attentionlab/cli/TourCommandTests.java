@@ -112,17 +112,27 @@ class TourCommandTests {
     }
 
     @Test
-    void anUnknownKernelIsOneLineThatListsTheAvailableIds() {
+    void anUnknownKernelIsAUsageErrorThatListsTheAvailableIds() {
         CommandRun run = CommandRun.of("tour", "--kernel", "nope");
 
-        assertNotEquals(0, run.exitCode());
+        assertEquals(2, run.exitCode(), "a bad option value, like the others");
         assertEquals("", run.out());
-        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertEquals(2, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("'--kernel'"), run.err());
+        assertTrue(run.err().strip().endsWith("Try 'attentionlab tour --help' for the options."), run.err());
         assertTrue(run.err().contains("'nope'"), run.err());
         for (String id : Kernels.discover(getClass().getClassLoader(), line -> { }).ids()) {
             assertTrue(run.err().contains(id), id + " missing from " + run.err());
         }
         assertFalse(run.hasStackTrace(), run.err());
+    }
+
+    @Test
+    void aKernelIdIsStrippedOfSurroundingSpacesAsTheSystemPropertyIs() {
+        CommandRun run = CommandRun.of("tour", "--kernel", " naive ");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("kernel:   naive, "), run.out());
     }
 
     @Test
