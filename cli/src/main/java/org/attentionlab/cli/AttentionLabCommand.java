@@ -1,10 +1,19 @@
 package org.attentionlab.cli;
 
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -45,6 +54,13 @@ public final class AttentionLabCommand implements Runnable {
                     + " Default: the COLUMNS environment variable if it is set, else " + TourPage.PROSE_WIDTH + ".")
     private Integer width;
 
+    @Option(names = "--kernel-path", paramLabel = "<jar or dir>",
+            scope = ScopeType.INHERIT, split = "${sys:path.separator}", splitSynopsisLabel = "${sys:path.separator}",
+            description = "Also look for kernel plugins in these jars and directories (a directory: its jars, and"
+                    + " the directory itself as a class folder). 'java -jar' ignores -cp; this is the way to add"
+                    + " your own kernel. Separate several with '${sys:path.separator}'.")
+    private List<Path> kernelPath = new ArrayList<>();
+
     /** Whether the terminal can show the tour's symbols (·, ᵀ, √, ░▒▓█) or needs plain ASCII. */
     private final boolean unicodeTerminal;
     /** The environment variables the command reads (COLUMNS). */
@@ -83,6 +99,46 @@ public final class AttentionLabCommand implements Runnable {
             return Math.max(TourPage.MIN_WIDTH, Integer.parseInt(environment.getOrDefault("COLUMNS", "").strip()));
         } catch (NumberFormatException notSetOrNotANumber) {
             return TourPage.PROSE_WIDTH;
+        }
+    }
+
+    /**
+     * Where kernels are discovered: the application's class loader, or a {@link URLClassLoader}
+     * over the {@code --kernel-path} entries whose parent is the application's, so a plugin
+     * compiled against the api sees the same {@code Kernel} interface as the command.
+     *
+     * @throws ParameterException if an entry does not exist
+     */
+    ClassLoader kernelClassLoader() {
+        ClassLoader application = AttentionLabCommand.class.getClassLoader();
+        if (kernelPath.isEmpty()) {
+            return application;
+        }
+        List<URL> urls = new ArrayList<>();
+        for (Path entry : kernelPath) {
+            if (!Files.exists(entry)) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--kernel-path': " + entry
+                        + " does not exist; give kernel jars or directories.");
+            }
+            if (Files.isDirectory(entry)) {
+                try (Stream<Path> files = Files.list(entry)) {
+                    files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted()
+                            .forEach(jar -> urls.add(url(jar)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list " + entry, e);
+                }
+            }
+            urls.add(url(entry));
+        }
+        // Lives as long as the command, which ends the process: nothing to close.
+        return new URLClassLoader(urls.toArray(URL[]::new), application);
+    }
+
+    private static URL url(Path path) {
+        try {
+            return path.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("not a URL: " + path, e);
         }
     }
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Lists the attention kernels that can compute the tour.",
             "",
-            "Shows every kernel found on the class path (META-INF/services/org.attentionlab.api.Kernel) with its"
+            "Shows every kernel found on the class path and the --kernel-path"
+                    + " (META-INF/services/org.attentionlab.api.Kernel) with its"
                     + " priority, description and class, marks the default, and lists the providers that could"
                     + " not be loaded, with the reason."
         })
@@ -33,8 +34,10 @@ public final class KernelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = parent != null ? parent.kernelClassLoader()
+                : context != null ? context : KernelsCommand.class.getClassLoader();
         // Failures are part of the listing itself, so discovery need not report them separately.
-        Kernels kernels = Kernels.discover(context != null ? context : KernelsCommand.class.getClassLoader(), line -> { });
+        Kernels kernels = Kernels.discover(loader, line -> { });
         new KernelListing(kernels, parent != null ? parent.width() : TourPage.PROSE_WIDTH).print(spec.commandLine().getOut());
         return kernels.all().isEmpty() ? 1 : 0;
     }

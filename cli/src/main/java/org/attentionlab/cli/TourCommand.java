@@ -77,7 +77,8 @@ public final class TourCommand implements Callable<Integer> {
     public Integer call() {
         checkOptions();
         int width = parent != null ? parent.width() : TourPage.PROSE_WIDTH;
-        Kernels kernels = Kernels.discover(classLoader(), spec.commandLine().getErr()::println);
+        Kernels kernels = Kernels.discover(parent != null ? parent.kernelClassLoader() : classLoader(),
+                spec.commandLine().getErr()::println);
         Kernel kernel = kernelId == null ? kernels.defaultKernel() : chosen(kernels);
         SentenceAttention attention = SentenceAttention.compute(kernel, sentence, dModel, heads, seed);
 
