@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.attentionlab.api.Kernel;
+import org.attentionlab.api.KernelChoice;
 import org.attentionlab.api.KernelLoadFailure;
 import org.attentionlab.api.Kernels;
 
@@ -55,8 +56,9 @@ final class KernelListing {
         String defaultNote;
         Optional<Kernel> chosen;
         try {
-            chosen = Optional.of(kernels.defaultKernel());
-            defaultNote = "Default (*): " + DefaultKernelReason.current() + ". Choose another with 'tour --kernel <id>'"
+            KernelChoice choice = kernels.defaultChoice();
+            chosen = Optional.of(choice.kernel());
+            defaultNote = "Default (*): " + choice.reason() + ". Choose another with 'tour --kernel <id>'"
                     + " or -D" + Kernels.KERNEL_PROPERTY + "=<id>.";
         } catch (IllegalArgumentException e) {
             chosen = Optional.empty();

@@ -3,6 +3,7 @@ package org.attentionlab.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.attentionlab.api.Kernel;
+import org.attentionlab.api.KernelChoice;
 import org.attentionlab.api.Kernels;
 import org.attentionlab.text.WhitespaceTokenizer;
 import picocli.CommandLine.Command;
@@ -79,14 +80,17 @@ public final class TourCommand implements Callable<Integer> {
         int width = parent != null ? parent.width() : TourPage.PROSE_WIDTH;
         Kernels kernels = Kernels.discover(parent != null ? parent.kernelClassLoader() : classLoader(),
                 spec.commandLine().getErr()::println);
-        Kernel kernel = kernelId == null ? kernels.defaultKernel() : chosen(kernels);
+        KernelChoice choice = kernelId == null
+                ? kernels.defaultChoice()
+                : new KernelChoice(chosen(kernels), "chosen with --kernel");
+        Kernel kernel = choice.kernel();
         SentenceAttention attention = SentenceAttention.compute(kernel, sentence, dModel, heads, seed);
 
         PrintWriter terminal = spec.commandLine().getOut();
         boolean plain = ascii || (parent != null && !parent.unicodeTerminal());
         PrintWriter writer = plain ? new PrintWriter(new AsciiFallback(terminal)) : terminal;
         TourPage out = new TourPage(writer, width);
-        printHeader(out, kernel);
+        printHeader(out, choice);
         new SentenceWalkthrough(attention, out).print();
         WorkedExample.print(out, kernel);
         PermutationDemo.print(out, kernel, dModel, heads, seed);
@@ -124,12 +128,14 @@ public final class TourCommand implements Callable<Integer> {
         }
     }
 
-    private void printHeader(TourPage out, Kernel kernel) {
+    private void printHeader(TourPage out, KernelChoice choice) {
+        Kernel kernel = choice.kernel();
         out.headline("Attention Lab tour: one sentence through self-attention, step by step");
         out.blank();
         int field = "sentence: ".length(); // the values line up after their names
         out.say("sentence: \"" + TerminalText.visible(sentence) + "\"", field);
-        out.say("kernel:   " + kernel.id() + ", " + whyThisKernel() + "; it computes every matrix product"
+        out.say("kernel:   " + kernel.id() + ", " + (kernelId == null ? "the default (" + choice.reason() + ")" : choice.reason())
+                + "; it computes every matrix product"
                 + " and softmax below ('attentionlab kernels' lists the kernels you can choose)", field);
         out.say("model:    D = " + dModel + " (d_model), H = " + heads + " heads of Dk = D / H = " + dModel / heads
                 + " columns, seed " + seed, field);
@@ -153,10 +159,6 @@ public final class TourCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--kernel': " + unknown.getMessage(), unknown, spec.findOption("--kernel"), kernelId);
         }
-    }
-
-    private String whyThisKernel() {
-        return kernelId != null ? "chosen with --kernel" : "the default (" + DefaultKernelReason.current() + ")";
     }
 
     private static ClassLoader classLoader() {

@@ -41,7 +41,7 @@ final class PluginJar {
                 public Tensor matmul(Tensor left, Tensor right, RightOperand operand) {
                     return reference.matmul(left, right, operand);
                 }
-                public Tensor softmax(Tensor scores, Mask mask) { return reference.softmax(scores, mask); }
+                public Tensor softmax(Tensor scores, float scale, Mask mask) { return reference.softmax(scores, scale, mask); }
             }
             """;
 
