@@ -65,6 +65,11 @@ public record HeadGrid(List<MatrixHeatmap> heads, int columns) implements Pictur
         return rows() * cellHeight();
     }
 
+    @Override
+    public String toString() {
+        return "HeadGrid of " + heads.size() + " heads, " + columns + " to a row, " + width() + " × " + height() + " px";
+    }
+
     /** Each head's chart painted into its own cell of one image (every cell the size of head 0's). */
     @Override
     public BufferedImage image() {

@@ -115,6 +115,11 @@ public record LineChart(String title, String xTitle, String yTitle, List<Series>
     }
 
     @Override
+    public String toString() {
+        return "LineChart '" + title + "' of " + series.size() + " series, " + width + " × " + height + " px";
+    }
+
+    @Override
     public BufferedImage image() {
         return BitmapEncoder.getBufferedImage(chart());
     }

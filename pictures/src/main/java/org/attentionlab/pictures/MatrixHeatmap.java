@@ -180,4 +180,11 @@ public record MatrixHeatmap(Tensor values, String rowTitle, List<String> rowLabe
     public BufferedImage image() {
         return BitmapEncoder.getBufferedImage(chart());
     }
+
+    /** One line: what the picture shows and its size (the values are in {@link #values()}). */
+    @Override
+    public String toString() {
+        return "MatrixHeatmap " + Arrays.toString(values.shape()) + (title.isEmpty() ? "" : " '" + title + "'")
+                + ", rows: " + rowTitle + ", columns: " + columnTitle + ", " + width + " × " + height + " px";
+    }
 }
