@@ -30,6 +30,16 @@ public interface AttentionLayer {
      */
     AttentionResult forward(Tensor query, Tensor key, Tensor value, Mask mask);
 
+    /**
+     * The output of {@link #forward(Tensor, Tensor, Tensor, Mask)} alone, for when the weights are
+     * not looked at: a layer on a kernel with fused attention then never holds the
+     * {@code Tq × Tk} weights, so memory grows with {@code T}, not {@code T²}. The default calls
+     * {@code forward} and drops the weights.
+     */
+    default Tensor output(Tensor query, Tensor key, Tensor value, Mask mask) {
+        return forward(query, key, value, mask).output();
+    }
+
     /** {@link #forward(Tensor, Tensor, Tensor, Mask)} without a mask. */
     default AttentionResult forward(Tensor query, Tensor key, Tensor value) {
         return forward(query, key, value, Mask.none());

@@ -12,8 +12,14 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The kernels found on the class path through {@link ServiceLoader}
@@ -24,6 +30,11 @@ import java.util.regex.Pattern;
  * reporter, {@code System.err} by default, prefixed {@value #REPORT_PREFIX}), listed in
  * {@link #failures()}, and skipped. Only asking for a kernel that is not there fails, with a
  * message that says what is there and what to add.
+ *
+ * <p>Ids are unique. When two providers claim one id, the first on the class path is kept and the
+ * other is reported with both class names, except for the reference id {@value #REFERENCE_ID}:
+ * it always belongs to {@value #REFERENCE_CLASS}, the oracle every other kernel is checked
+ * against, so a plugin cannot replace it by coming first on the class path.
  *
  * <p>A {@code Kernels} is immutable and thread-safe. Discovery instantiates every provider, so
  * do it once and keep the result (or let the Guice module do it).
@@ -39,11 +50,16 @@ public final class Kernels {
     /** The artifact that provides the reference kernel: what to add when there is none. */
     public static final String REFERENCE_ARTIFACT = "org.attentionlab:attentionlab-kernels-naive";
 
+    /** The reference kernel's id: it always names {@value #REFERENCE_CLASS}. */
+    public static final String REFERENCE_ID = "naive";
+
+    /** The reference kernel's class, the only provider that may take {@value #REFERENCE_ID}. */
+    public static final String REFERENCE_CLASS = "org.attentionlab.kernels.naive.NaiveKernel";
+
     /** Enough to stop a class path whose service files are broken beyond repair from looping. */
     private static final int MAX_FAILURES = 100;
 
-    /** The class in ServiceLoader's messages: "Provider x.Y not found", "x.Y not a subtype", "x.Y Unable to ...". */
-    private static final Pattern PROVIDER_NAME = Pattern.compile("Provider (\\S+)|: (\\S+) (?:not a subtype|Unable to)");
+    private static final String SERVICE_FILE = "META-INF/services/" + Kernel.class.getName();
 
     /** By priority, highest first; ties by id. */
     private final List<Kernel> kernels;
@@ -69,6 +85,7 @@ public final class Kernels {
         Objects.requireNonNull(reporter, "reporter");
         Map<String, Kernel> byId = new LinkedHashMap<>();
         List<KernelLoadFailure> failures = new ArrayList<>();
+        Set<String> listed = listedProviders(loader);
         Iterator<Kernel> providers = ServiceLoader.load(Kernel.class, loader).iterator();
         while (failures.size() < MAX_FAILURES) {
             Kernel kernel;
@@ -79,7 +96,7 @@ public final class Kernels {
                 kernel = providers.next();
             } catch (ServiceConfigurationError | LinkageError e) {
                 // ServiceLoader's iterator goes on with the next provider after an error.
-                failures.add(new KernelLoadFailure(providerName(e), describe(e), e));
+                failures.add(new KernelLoadFailure(providerNamedIn(e, listed), describe(e), e));
                 continue;
             }
             register(kernel, byId, failures);
@@ -120,9 +137,13 @@ public final class Kernels {
         if (id == null || id.isBlank() || !id.equals(id.strip())) {
             failures.add(new KernelLoadFailure(provider, "invalid id " + (id == null ? "null" : "'" + id + "'")
                     + " (must be non-blank without surrounding spaces)", null));
+        } else if (id.equals(REFERENCE_ID) && !provider.equals(REFERENCE_CLASS)) {
+            failures.add(new KernelLoadFailure(provider, "id '" + id + "' is reserved for the reference kernel "
+                    + REFERENCE_CLASS + ", which every other kernel is checked against; choose another id", null));
         } else if (byId.containsKey(id)) {
-            failures.add(new KernelLoadFailure(provider, "duplicate id '" + id + "', already provided by "
-                    + byId.get(id).getClass().getName(), null));
+            failures.add(new KernelLoadFailure(provider, "duplicate id '" + id + "': both " + byId.get(id).getClass().getName()
+                    + " and " + provider + " claim it; the first on the class path, "
+                    + byId.get(id).getClass().getName() + ", is kept", null));
         } else {
             byId.put(id, kernel);
         }
@@ -161,20 +182,36 @@ public final class Kernels {
     }
 
     /**
-     * The kernel to use when the caller does not choose: the one named by the system property
-     * {@value #KERNEL_PROPERTY} if set, otherwise the one with the highest {@link Kernel#priority()}.
+     * The kernel to use when the caller does not choose: {@link #defaultChoice()}'s kernel.
      *
      * @throws IllegalArgumentException if the property names a kernel that is not there
      * @throws IllegalStateException    if there are no kernels at all, saying which artifact to add
      */
     public Kernel defaultKernel() {
+        return defaultChoice().kernel();
+    }
+
+    /**
+     * The default kernel and why: the one named by the system property {@value #KERNEL_PROPERTY}
+     * if set (surrounding spaces ignored), otherwise the one with the highest
+     * {@link Kernel#priority()} (ties broken by id). The one place this rule is written.
+     *
+     * @throws IllegalArgumentException if the property names a kernel that is not there
+     * @throws IllegalStateException    if there are no kernels at all, saying which artifact to add
+     */
+    public KernelChoice defaultChoice() {
         requireAny();
         String chosen = System.getProperty(KERNEL_PROPERTY);
         if (chosen == null || chosen.isBlank()) {
-            return kernels.get(0);
+            Kernel top = kernels.get(0);
+            return new KernelChoice(top, kernels.size() == 1
+                    ? "the only kernel found"
+                    : "the highest priority (" + top.priority() + ") of the " + kernels.size() + " kernels found");
         }
-        return find(chosen.strip()).orElseThrow(() -> new IllegalArgumentException(
-                "System property " + KERNEL_PROPERTY + " chooses " + unknownId(chosen.strip())));
+        String id = chosen.strip();
+        Kernel kernel = find(id).orElseThrow(() -> new IllegalArgumentException(
+                "System property " + KERNEL_PROPERTY + " chooses " + unknownId(id)));
+        return new KernelChoice(kernel, "chosen by -D" + KERNEL_PROPERTY + "=" + id);
     }
 
     private void requireAny() {
@@ -199,12 +236,47 @@ public final class Kernels {
         return loader != null ? loader : Kernels.class.getClassLoader();
     }
 
-    private static String providerName(Throwable e) {
-        Matcher matcher = PROVIDER_NAME.matcher(String.valueOf(e.getMessage()));
-        if (!matcher.find()) {
-            return "(unknown provider)";
+    /**
+     * The provider a {@link ServiceConfigurationError} is about: the listed class name that its
+     * message (or its cause's) mentions. ServiceLoader's wording differs between JDK versions, but
+     * it always names the class, and the service files say which names to look for.
+     */
+    private static String providerNamedIn(Throwable e, Set<String> listed) {
+        String best = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            for (String name : listed) {
+                if (message.contains(name) && (best == null || name.length() > best.length())) {
+                    best = name; // the longest match: a.b.Kernel2 over a.b.Kernel
+                }
+            }
+            if (best != null) {
+                return best;
+            }
         }
-        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+        return "(unknown provider)";
+    }
+
+    /** Every class name listed in the service files {@code loader} sees, in class-path order. */
+    private static Set<String> listedProviders(ClassLoader loader) {
+        Set<String> names = new LinkedHashSet<>();
+        try {
+            Enumeration<URL> files = loader.getResources(SERVICE_FILE);
+            while (files.hasMoreElements()) {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(files.nextElement().openStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        String name = line.replaceFirst("#.*", "").strip();
+                        if (!name.isEmpty()) {
+                            names.add(name);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // only the names in reports suffer; ServiceLoader reports the unreadable file itself
+        }
+        return names;
     }
 
     /** The error and its root cause on one line: the cause usually says what really went wrong. */

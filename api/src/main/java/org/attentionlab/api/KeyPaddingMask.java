@@ -13,9 +13,9 @@ final class KeyPaddingMask implements Mask {
             throw new IllegalArgumentException("Mask.keyPadding: needs one length per batch entry, got none");
         }
         for (int length : lengths) {
-            if (length < 1) {
-                throw new IllegalArgumentException("Mask.keyPadding: every sequence needs at least one real"
-                        + " token, got lengths " + Arrays.toString(lengths));
+            if (length < 0) {
+                throw new IllegalArgumentException("Mask.keyPadding: lengths must be >= 0, got "
+                        + Arrays.toString(lengths));
             }
         }
         this.lengths = lengths.clone();
@@ -24,6 +24,16 @@ final class KeyPaddingMask implements Mask {
     @Override
     public boolean allows(int batch, int query, int key) {
         return key < lengths[batch];
+    }
+
+    @Override
+    public boolean allowsNoneOf(int batch, int queryFrom, int queryTo, int keyFrom, int keyTo) {
+        return keyFrom >= lengths[batch];
+    }
+
+    @Override
+    public boolean allowsAllOf(int batch, int queryFrom, int queryTo, int keyFrom, int keyTo) {
+        return keyTo <= lengths[batch];
     }
 
     @Override

@@ -28,6 +28,50 @@ public interface Mask {
         return false;
     }
 
+    /**
+     * True only if no query in {@code queryFrom..queryTo-1} may attend to any key in
+     * {@code keyFrom..keyTo-1} of batch entry {@code batch}: a kernel may then skip the whole tile
+     * (causal attention skips the tiles above the diagonal). {@code false} means "some may, or I
+     * do not know" and is always safe; the default says it.
+     */
+    default boolean allowsNoneOf(int batch, int queryFrom, int queryTo, int keyFrom, int keyTo) {
+        return false;
+    }
+
+    /**
+     * True only if every query in {@code queryFrom..queryTo-1} may attend to every key in
+     * {@code keyFrom..keyTo-1}: a kernel may then skip the per-entry look-up for the tile.
+     * {@code false} is always safe; the default says it.
+     */
+    default boolean allowsAllOf(int batch, int queryFrom, int queryTo, int keyFrom, int keyTo) {
+        return isNone();
+    }
+
+    /**
+     * Throws {@link IllegalArgumentException} if this mask cannot be applied to the scores of
+     * {@code query [..., Tq, ·]} against {@code key [..., Tk, ·]}, with a message that starts with
+     * {@code operation} and names the mask and both shapes; the message is built only on failure.
+     * The batch index a mask sees is counted by {@link #batchesOf}.
+     */
+    default void requireFits(String operation, Tensor query, Tensor key) {
+        try {
+            requireFits(batchesOf(query.shape()), query.dim(-2), key.dim(-2));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(operation + ": mask " + this + " does not fit query "
+                    + Arrays.toString(query.shape()) + " and key " + Arrays.toString(key.shape()) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * How many batch entries a mask sees in scores or attention inputs of this shape: the first
+     * dimension when there are 3 or more ({@code [B, Tq, Tk]}, {@code [B, H, Tq, Tk]}), otherwise
+     * 1. The one place this rule is written.
+     */
+    static int batchesOf(int[] shape) {
+        return shape.length >= 3 ? shape[0] : 1;
+    }
+
     /** Allowed where both masks allow, e.g. {@code causal().and(keyPadding(lengths))}. */
     default Mask and(Mask other) {
         Objects.requireNonNull(other, "other");
@@ -42,6 +86,18 @@ public interface Mask {
             public void requireFits(int batches, int queries, int keys) {
                 self.requireFits(batches, queries, keys);
                 other.requireFits(batches, queries, keys);
+            }
+
+            @Override
+            public boolean allowsNoneOf(int batch, int queryFrom, int queryTo, int keyFrom, int keyTo) {
+                return self.allowsNoneOf(batch, queryFrom, queryTo, keyFrom, keyTo)
+                        || other.allowsNoneOf(batch, queryFrom, queryTo, keyFrom, keyTo);
+            }
+
+            @Override
+            public boolean allowsAllOf(int batch, int queryFrom, int queryTo, int keyFrom, int keyTo) {
+                return self.allowsAllOf(batch, queryFrom, queryTo, keyFrom, keyTo)
+                        && other.allowsAllOf(batch, queryFrom, queryTo, keyFrom, keyTo);
             }
 
             @Override
@@ -66,15 +122,37 @@ public interface Mask {
 
     /**
      * Batch entry {@code b} has {@code lengths[b]} real tokens followed by padding; no query may
-     * attend to a padding key. Needs one length per batch entry, each between 1 and Tk.
+     * attend to a padding key. Needs one length per batch entry, each between 0 and Tk; a length
+     * of 0 is an empty sequence, whose queries attend to nothing (weights all 0).
      */
     static Mask keyPadding(int... lengths) {
         return new KeyPaddingMask(lengths);
     }
 
-    /** The same {@code [Tq, Tk]} pattern for every batch entry; {@code true} = may attend. */
+    /**
+     * The same {@code [Tq, Tk]} pattern for every batch entry; {@code true} = may attend. (PyTorch's
+     * boolean masks mean the opposite: see {@link #fromPyTorch}.)
+     */
     static Mask of(boolean[][] allowed) {
         return new MatrixMask(new boolean[][][] {allowed}, true);
+    }
+
+    /**
+     * PyTorch's boolean {@code attn_mask} {@code [Tq, Tk]}, whose {@code true} means the opposite
+     * of here: <i>not</i> allowed to attend (as in {@code nn.MultiheadAttention} and
+     * {@code scaled_dot_product_attention}'s {@code is_causal}-style masks, {@code True} = masked).
+     */
+    static Mask fromPyTorch(boolean[][] masked) {
+        Objects.requireNonNull(masked, "masked");
+        boolean[][] allowed = new boolean[masked.length][];
+        for (int i = 0; i < masked.length; i++) {
+            Objects.requireNonNull(masked[i], "row " + i);
+            allowed[i] = new boolean[masked[i].length];
+            for (int j = 0; j < masked[i].length; j++) {
+                allowed[i][j] = !masked[i][j];
+            }
+        }
+        return of(allowed);
     }
 
     /** One {@code [Tq, Tk]} pattern per batch entry: {@code [B, Tq, Tk]}; {@code true} = may attend. */

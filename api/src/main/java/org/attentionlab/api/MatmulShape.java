@@ -42,29 +42,32 @@ public record MatmulShape(int batch, int m, int k, int n, boolean rightShared, R
         Objects.requireNonNull(operand, "operand");
         int[] a = left.shape();
         int[] b = right.shape();
-        String shapes = "left " + Arrays.toString(a) + ", right " + Arrays.toString(b)
-                + (operand == RightOperand.TRANSPOSED ? " (transposed)" : "");
         if (a.length < 2 || b.length < 2) {
-            throw new IllegalArgumentException("matmul: both operands need rank >= 2, got " + shapes);
+            throw mismatch("both operands need rank >= 2", a, b, operand);
         }
         int m = a[a.length - 2];
         int k = a[a.length - 1];
         int rightK = operand == RightOperand.AS_IS ? b[b.length - 2] : b[b.length - 1];
         int n = operand == RightOperand.AS_IS ? b[b.length - 1] : b[b.length - 2];
         if (k != rightK) {
-            throw new IllegalArgumentException("matmul: inner dimensions differ (" + k + " vs " + rightK
-                    + "): " + shapes);
+            throw mismatch("inner dimensions differ (" + k + " vs " + rightK + ")", a, b, operand);
         }
         int[] leading = Arrays.copyOf(a, a.length - 2);
         boolean rightShared = b.length == 2;
         if (!rightShared && !Arrays.equals(leading, Arrays.copyOf(b, b.length - 2))) {
-            throw new IllegalArgumentException("matmul: batch dimensions differ (the right operand must have the"
-                    + " left's leading dimensions, or rank 2): " + shapes);
+            throw mismatch("batch dimensions differ (the right operand must have the left's leading dimensions,"
+                    + " or rank 2)", a, b, operand);
         }
         int[] out = Arrays.copyOf(leading, leading.length + 2);
         out[leading.length] = m;
         out[leading.length + 1] = n;
         return new MatmulShape(Tensor.sizeOf(leading), m, k, n, rightShared, operand, out);
+    }
+
+    /** The error for operands that cannot be multiplied; built only when they cannot. */
+    private static IllegalArgumentException mismatch(String problem, int[] a, int[] b, RightOperand operand) {
+        return new IllegalArgumentException("matmul: " + problem + ": left " + Arrays.toString(a) + ", right "
+                + Arrays.toString(b) + (operand == RightOperand.TRANSPOSED ? " (transposed)" : ""));
     }
 
     /** Where batch entry {@code b} of the left operand starts in its row-major array. */

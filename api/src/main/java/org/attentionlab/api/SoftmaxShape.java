@@ -11,7 +11,7 @@ import java.util.Objects;
  * speaks of {@code (batch, query, key)}: {@code query} is the row's index along {@code Tq},
  * {@code key} the entry's index along {@code Tk}, and {@code batch} the row's index along the
  * first dimension when the scores have rank 3 or more ({@code [B, Tq, Tk]},
- * {@code [B, H, Tq, Tk]}), otherwise 0.
+ * {@code [B, H, Tq, Tk]}), otherwise 0 (the rule is {@link Mask#batchesOf}).
  *
  * @param rows    number of rows (product of all but the last dimension)
  * @param keys    entries per row ({@code Tk})
@@ -26,7 +26,20 @@ public record SoftmaxShape(int rows, int keys, int queries, int batches) {
      * @throws IllegalArgumentException naming {@code softmax} and the shapes if it does not
      */
     public static SoftmaxShape of(Tensor scores, Mask mask) {
+        return of(scores, 1f, mask);
+    }
+
+    /**
+     * Checks that {@code mask} fits {@code scores} and that {@code scale} is finite and positive,
+     * as {@link Kernel#softmax(Tensor, float, Mask)} requires.
+     *
+     * @throws IllegalArgumentException naming {@code softmax}, the shapes or the scale if not
+     */
+    public static SoftmaxShape of(Tensor scores, float scale, Mask mask) {
         Objects.requireNonNull(scores, "scores");
+        if (!(scale > 0) || !Float.isFinite(scale)) {
+            throw new IllegalArgumentException("softmax: scale must be finite and > 0, got " + scale);
+        }
         Objects.requireNonNull(mask, "mask (use Mask.none())");
         int[] s = scores.shape();
         if (s.length < 1) {
@@ -34,24 +47,14 @@ public record SoftmaxShape(int rows, int keys, int queries, int batches) {
         }
         int keys = s[s.length - 1];
         int queries = s.length >= 2 ? s[s.length - 2] : 1;
-        int batches = batchesOf(s);
         int rows = Tensor.sizeOf(Arrays.copyOf(s, s.length - 1));
         try {
-            mask.requireFits(batches, queries, keys);
+            mask.requireFits(Mask.batchesOf(s), queries, keys);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("softmax: mask " + mask + " does not fit scores "
                     + Arrays.toString(s) + ": " + e.getMessage(), e);
         }
-        return new SoftmaxShape(rows, keys, queries, batches);
-    }
-
-    /**
-     * How many batch entries a mask sees in scores (or attention inputs) of this shape: the first
-     * dimension when there are 3 or more ({@code [B, Tq, Tk]}, {@code [B, H, Tq, Tk]}), otherwise 1.
-     * The one place this rule is written.
-     */
-    public static int batchesOf(int[] shape) {
-        return shape.length >= 3 ? shape[0] : 1;
+        return new SoftmaxShape(rows, keys, queries, Mask.batchesOf(s));
     }
 
     /** The batch index (first dimension) of a row, as masks use it. */

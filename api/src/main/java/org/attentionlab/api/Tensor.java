@@ -1,5 +1,6 @@
 package org.attentionlab.api;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -90,21 +91,27 @@ public final class Tensor {
     }
 
     /**
-     * A tensor whose values are written once by {@code writer} into a fresh row-major array.
-     * This is how kernels build their results without an extra copy. The writer must not keep a
-     * reference to the array after it returns: the tensor owns it.
+     * A tensor whose values are written once, in place, by {@code writer}: how kernels build their
+     * results without a second copy. The values start at 0. The {@link TensorWriter} is closed when
+     * {@code writer} returns, so nothing can change the tensor afterwards.
      */
-    public static Tensor generate(int[] shape, Consumer<float[]> writer) {
+    public static Tensor generate(int[] shape, Consumer<TensorWriter> writer) {
+        Objects.requireNonNull(writer, "writer");
         int[] s = checkedShape("Tensor.generate", shape);
-        float[] data = new float[sizeOf(s)];
-        writer.accept(data);
+        float[] data = allocate("Tensor.generate", s);
+        TensorWriter out = new TensorWriter(data);
+        try {
+            writer.accept(out);
+        } finally {
+            out.close();
+        }
         return new Tensor(data, s);
     }
 
     /** A tensor of zeros. */
     public static Tensor zeros(int... shape) {
         int[] s = checkedShape("Tensor.zeros", shape);
-        return new Tensor(new float[sizeOf(s)], s);
+        return new Tensor(allocate("Tensor.zeros", s), s);
     }
 
     /** A tensor with every element equal to {@code value}. */
@@ -185,6 +192,17 @@ public final class Tensor {
                     + " has " + data.length + " elements, not 1");
         }
         return data[0];
+    }
+
+    /**
+     * The values in row-major order as a read-only buffer over this tensor's own storage: no copy,
+     * and no way to change the tensor through it. This is the read path kernels use;
+     * {@code values().get(i)} reads one element, {@code values().get(i, row, 0, n)} copies
+     * {@code n} of them into {@code row}. Each call returns a new buffer (position 0), so callers
+     * on different threads do not share a position.
+     */
+    public FloatBuffer values() {
+        return FloatBuffer.wrap(data).asReadOnlyBuffer();
     }
 
     /** A copy of the values in row-major order. */
@@ -290,6 +308,29 @@ public final class Tensor {
             }
             out[flat] = data[source];
             increment(index, newShape);
+        }
+        return new Tensor(out, newShape);
+    }
+
+    /**
+     * The slice at {@code index} along {@code axis}, without that axis: {@code [B, H, Tq, Tk]
+     * .select(1, h)} is head {@code h}'s weights {@code [B, Tq, Tk]}, and {@code .select(0, b)
+     * .select(0, h)} its {@code [Tq, Tk]} matrix for sequence {@code b}. Negative axes count from the end.
+     */
+    public Tensor select(int axis, int index) {
+        int a = axis("Tensor.select", axis);
+        if (index < 0 || index >= shape[a]) {
+            throw new IndexOutOfBoundsException("Tensor.select: index " + index + " is outside axis " + axis
+                    + " of shape " + Arrays.toString(shape));
+        }
+        int outer = sizeOf(Arrays.copyOf(shape, a));                       // dimensions before the axis
+        int inner = sizeOf(Arrays.copyOfRange(shape, a + 1, rank()));     // dimensions after it
+        int[] newShape = new int[rank() - 1];
+        System.arraycopy(shape, 0, newShape, 0, a);
+        System.arraycopy(shape, a + 1, newShape, a, rank() - a - 1);
+        float[] out = new float[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            System.arraycopy(data, (o * shape[a] + index) * inner, out, o * inner, inner);
         }
         return new Tensor(out, newShape);
     }
@@ -523,6 +564,22 @@ public final class Tensor {
             }
         }
         return (int) size;
+    }
+
+    /**
+     * A fresh zeroed array for {@code shape}; if the heap cannot hold it, an {@link OutOfMemoryError}
+     * that says how many bytes were asked for instead of the JVM's bare one.
+     */
+    private static float[] allocate(String operation, int[] shape) {
+        int size = sizeOf(shape);
+        try {
+            return new float[size];
+        } catch (OutOfMemoryError e) {
+            OutOfMemoryError clear = new OutOfMemoryError(operation + ": a tensor of shape " + Arrays.toString(shape)
+                    + " needs " + MemoryCheck.bytesText(4L * size) + "; " + MemoryCheck.heapText());
+            clear.initCause(e);
+            throw clear;
+        }
     }
 
     private static int[] checkedShape(String operation, int[] shape) {

@@ -36,7 +36,7 @@ public final class FakeKernels {
         }
 
         @Override
-        public Tensor softmax(Tensor scores, Mask mask) {
+        public Tensor softmax(Tensor scores, float scale, Mask mask) {
             throw new UnsupportedOperationException("test kernel");
         }
     }
@@ -64,6 +64,13 @@ public final class FakeKernels {
     public static final class DuplicateOfA extends Fake {
         public DuplicateOfA() {
             super("fake-a", 99);
+        }
+    }
+
+    /** A plugin that takes the reference kernel's id: it must never replace the oracle. */
+    public static final class ClaimsReferenceId extends Fake {
+        public ClaimsReferenceId() {
+            super(Kernels.REFERENCE_ID, 99);
         }
     }
 

@@ -156,7 +156,22 @@ class KernelsTests {
         assertEquals(DUPLICATE, failure.provider());
         assertTrue(failure.reason().contains("duplicate id 'fake-a'"), failure.reason());
         assertTrue(failure.reason().contains(A), "names the provider that has the id: " + failure.reason());
+        assertTrue(failure.reason().contains(DUPLICATE), "names the provider that claims it too: " + failure.reason());
         assertReportedOnce(DUPLICATE);
+    }
+
+    @Test
+    void aPluginClaimingTheReferenceIdIsSkippedEvenWhenItComesFirst() throws IOException {
+        String impostor = FakeKernels.ClaimsReferenceId.class.getName();
+        Kernels kernels = discover(impostor, A);
+
+        assertEquals(List.of("fake-a"), kernels.ids());
+        assertTrue(kernels.find(Kernels.REFERENCE_ID).isEmpty(), "the oracle's id is not taken over");
+        KernelLoadFailure failure = onlyFailure(kernels);
+        assertEquals(impostor, failure.provider());
+        assertTrue(failure.reason().contains("reserved for the reference kernel " + Kernels.REFERENCE_CLASS),
+                failure.reason());
+        assertReportedOnce(impostor);
     }
 
     @Test
@@ -244,6 +259,23 @@ class KernelsTests {
 
         assertEquals("fake-b", chosen.id());
         assertSame(kernels.all().get(0), chosen);
+    }
+
+    @Test
+    @ResourceLock(Resources.SYSTEM_PROPERTIES)
+    void defaultChoiceSaysWhyTheKernelIsTheDefault() throws IOException {
+        Kernels kernels = discover(A, B, C);
+
+        KernelChoice byPriority = withKernelProperty(null, kernels::defaultChoice);
+        KernelChoice byProperty = withKernelProperty(" fake-a ", kernels::defaultChoice);
+        KernelChoice only = withKernelProperty(null, () -> Kernels.of(new FakeKernels.FakeA()).defaultChoice());
+
+        assertEquals("fake-b", byPriority.kernel().id());
+        assertEquals("the highest priority (" + byPriority.kernel().priority() + ") of the 3 kernels found",
+                byPriority.reason());
+        assertEquals("fake-a", byProperty.kernel().id());
+        assertEquals("chosen by -D" + Kernels.KERNEL_PROPERTY + "=fake-a", byProperty.reason());
+        assertEquals("the only kernel found", only.reason());
     }
 
     @Test

@@ -83,14 +83,45 @@ class MaskTests {
     }
 
     @Test
-    void keyPaddingRejectsNoLengthsAndLengthsBelowOne() {
+    void keyPaddingOfLengthZeroIsAnEmptySequenceThatAllowsNoKey() {
+        Mask mask = Mask.keyPadding(3, 0);
+        mask.requireFits(2, 2, 3);
+
+        assertTrue(mask.allows(0, 1, 2));
+        assertFalse(mask.allows(1, 0, 0));
+        assertTrue(mask.allowsNoneOf(1, 0, 2, 0, 3));
+    }
+
+    @Test
+    void tilesTellWhenNoneOrAllOfThemAreAllowed() {
+        // causal: query i sees keys 0..i
+        assertTrue(Mask.causal().allowsNoneOf(0, 0, 4, 4, 8), "keys 4..7 are after queries 0..3");
+        assertFalse(Mask.causal().allowsNoneOf(0, 0, 5, 4, 8), "query 4 sees key 4");
+        assertTrue(Mask.causal().allowsAllOf(0, 4, 8, 0, 5), "queries 4..7 see keys 0..4");
+        assertFalse(Mask.causal().allowsAllOf(0, 4, 8, 0, 6), "query 4 does not see key 5");
+        // key padding: batch 0 has 3 real keys
+        Mask padding = Mask.keyPadding(3);
+        assertTrue(padding.allowsAllOf(0, 0, 9, 0, 3));
+        assertFalse(padding.allowsAllOf(0, 0, 9, 0, 4));
+        assertTrue(padding.allowsNoneOf(0, 0, 9, 3, 9));
+        // combined, and the safe defaults of a hand-made mask
+        Mask both = Mask.causal().and(padding);
+        assertTrue(both.allowsNoneOf(0, 0, 2, 2, 3), "causal excludes it");
+        assertTrue(both.allowsNoneOf(0, 5, 9, 3, 5), "padding excludes it");
+        assertTrue(both.allowsAllOf(0, 0, 9, 0, 1), "every query sees key 0");
+        assertFalse(both.allowsAllOf(0, 0, 9, 0, 2), "query 0 does not see key 1");
+        Mask matrix = Mask.of(new boolean[][] {{false, false}, {false, false}});
+        assertFalse(matrix.allowsNoneOf(0, 0, 2, 0, 2), "a matrix mask does not claim to know");
+        assertTrue(Mask.none().allowsAllOf(0, 0, 9, 0, 9));
+    }
+
+    @Test
+    void keyPaddingRejectsNoLengthsAndNegativeLengths() {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, Mask::keyPadding);
-        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> Mask.keyPadding(2, 0));
-        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> Mask.keyPadding(-1));
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> Mask.keyPadding(2, -1));
 
         assertTrue(none.getMessage().contains("got none"), none.getMessage());
-        assertTrue(zero.getMessage().contains("[2, 0]"), zero.getMessage());
-        assertTrue(negative.getMessage().contains("[-1]"), negative.getMessage());
+        assertTrue(negative.getMessage().contains("[2, -1]"), negative.getMessage());
         assertThrows(NullPointerException.class, () -> Mask.keyPadding((int[]) null));
     }
 

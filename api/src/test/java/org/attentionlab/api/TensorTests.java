@@ -152,13 +152,53 @@ class TensorTests {
     }
 
     @Test
-    void generateLetsTheWriterFillAFreshArray() {
-        Tensor t = Tensor.generate(new int[] {2, 2}, data -> {
-            assertEquals(4, data.length);
-            data[3] = 7f;
+    void generateLetsTheWriterFillAFreshTensor() {
+        Tensor t = Tensor.generate(new int[] {2, 2}, out -> {
+            assertEquals(4, out.size());
+            out.set(3, 7f);
+            out.put(0, new float[] {9, 1, 2}, 1, 2);
+            out.add(3, 1f);
         });
 
-        assertEquals(Tensor.of(new float[][] {{0, 0}, {0, 7}}), t);
+        assertEquals(Tensor.of(new float[][] {{1, 2}, {0, 8}}), t);
+    }
+
+    @Test
+    void selectTakesOneIndexOfAnAxisAndDropsTheAxis() {
+        Tensor x = Tensor.fromArray(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 2, 3, 2); // [2, 3, 2]
+
+        assertEquals(Tensor.of(new float[][] {{6, 7}, {8, 9}, {10, 11}}), x.select(0, 1));
+        assertEquals(Tensor.of(new float[][] {{2, 3}, {8, 9}}), x.select(1, 1));
+        assertEquals(Tensor.of(new float[][] {{1, 3, 5}, {7, 9, 11}}), x.select(-1, 1));
+        assertEquals(Tensor.full(5f), x.select(0, 0).select(0, 2).select(0, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> x.select(1, 3));
+        assertThrows(IllegalArgumentException.class, () -> x.select(3, 0));
+    }
+
+    @Test
+    void aWriterKeptAfterGenerateCannotChangeTheTensorOrItsReshapes() {
+        TensorWriter[] kept = new TensorWriter[1];
+        Tensor t = Tensor.generate(new int[] {2, 2}, out -> kept[0] = out);
+        Tensor reshaped = t.reshape(4);
+
+        assertThrows(IllegalStateException.class, () -> kept[0].set(0, 1f));
+        assertThrows(IllegalStateException.class, () -> kept[0].add(0, 1f));
+        assertThrows(IllegalStateException.class, () -> kept[0].put(0, new float[] {1}, 0, 1));
+        assertEquals(Tensor.zeros(2, 2), t);
+        assertEquals(Tensor.zeros(4), reshaped);
+    }
+
+    @Test
+    void valuesAreAReadOnlyViewWithoutACopy() {
+        Tensor t = Tensor.of(1f, 2f, 3f);
+        java.nio.FloatBuffer values = t.values();
+
+        assertTrue(values.isReadOnly());
+        assertEquals(3, values.limit());
+        assertEquals(2f, values.get(1));
+        assertThrows(java.nio.ReadOnlyBufferException.class, () -> values.put(0, 9f));
+        assertThrows(java.nio.ReadOnlyBufferException.class, () -> values.array());
+        assertEquals(Tensor.of(1f, 2f, 3f), t);
     }
 
     @Test

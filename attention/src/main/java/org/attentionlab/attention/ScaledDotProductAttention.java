@@ -1,8 +1,9 @@
 package org.attentionlab.attention;
 
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
+import org.attentionlab.api.AttentionInputs;
 import org.attentionlab.api.AttentionLayer;
 import org.attentionlab.api.AttentionResult;
 import org.attentionlab.api.Kernel;
@@ -26,21 +27,25 @@ import org.attentionlab.api.Tensor;
  * weight is almost 1 and the rest almost 0 (and its gradients vanish); dividing by √d_k brings
  * the variance back to 1. A custom scale ({@link #withScale}) lets you watch that happen.
  *
- * <p>Immutable and thread-safe; all arithmetic is done by the {@link Kernel} it is given.
+ * <p>Immutable and thread-safe; all arithmetic is done by the {@link Kernel} it is given. Shapes
+ * and the mask are checked once per call ({@link #inputs}); what the kernel does with them is
+ * written out step by step in {@link Kernel#attentionWithWeights}.
  */
 public final class ScaledDotProductAttention implements AttentionLayer {
 
+    private static final String NAME = "ScaledDotProductAttention";
+
     private final Kernel kernel;
-    /** The factor applied to Q·Kᵀ, or NaN for the default 1/√d_k of each call's inputs. */
-    private final float scale;
+    /** The factor applied to Q·Kᵀ; empty for the paper's 1/√d_k of each call's inputs. */
+    private final Optional<Float> scale;
 
     /** With the paper's scale 1/√d_k. */
     @Inject
     public ScaledDotProductAttention(Kernel kernel) {
-        this(kernel, Float.NaN);
+        this(kernel, Optional.empty());
     }
 
-    private ScaledDotProductAttention(Kernel kernel, float scale) {
+    private ScaledDotProductAttention(Kernel kernel, Optional<Float> scale) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
         this.scale = scale;
     }
@@ -52,37 +57,64 @@ public final class ScaledDotProductAttention implements AttentionLayer {
      */
     public static ScaledDotProductAttention withScale(Kernel kernel, float scale) {
         if (!(scale > 0) || !Float.isFinite(scale)) {
-            throw new IllegalArgumentException("ScaledDotProductAttention: scale must be finite and > 0, got " + scale);
+            throw new IllegalArgumentException(NAME + ": scale must be finite and > 0, got " + scale);
         }
-        return new ScaledDotProductAttention(kernel, scale);
-    }
-
-    @Override
-    public AttentionResult forward(Tensor query, Tensor key, Tensor value, Mask mask) {
-        checkShapes(query, key, value);
-        Objects.requireNonNull(mask, "mask (use Mask.none())");
-        MaskFit.require("ScaledDotProductAttention", mask, query, key);
-
-        Tensor scores = scores(query, key);              // [..., Tq, Tk] = Q·Kᵀ / √d_k
-        Tensor weights = kernel.softmax(scores, mask);   // [..., Tq, Tk], rows sum to 1
-        Tensor output = kernel.matmul(weights, value);   // [..., Tq, Dv] = weights · V
-        return new AttentionResult(output, weights);
+        return new ScaledDotProductAttention(kernel, Optional.of(scale));
     }
 
     /**
-     * The first step of {@link #forward}, public so that it can be shown: the scaled scores
-     * {@code Q·Kᵀ / √d_k}, {@code [..., Tq, Tk]}, before the softmax. {@code query [..., Tq, Dk]}
-     * and {@code key [..., Tk, Dk]}; a mismatch is rejected by the kernel's matmul.
+     * {@code softmax(Q·Kᵀ / √d_k) · V} and the weights: the kernel's
+     * {@link Kernel#attentionWithWeights}, which computes the formula step by step (scores, scaled
+     * softmax, weighted sum of the values).
+     */
+    @Override
+    public AttentionResult forward(Tensor query, Tensor key, Tensor value, Mask mask) {
+        return kernel.attentionWithWeights(inputs(query, key, value, mask));
+    }
+
+    /**
+     * {@code softmax(Q·Kᵀ / √d_k) · V} alone: the kernel's {@link Kernel#attention}, fused on fast
+     * kernels, so the {@code Tq × Tk} weights are never held and memory grows with {@code T}.
+     */
+    @Override
+    public Tensor output(Tensor query, Tensor key, Tensor value, Mask mask) {
+        return kernel.attention(inputs(query, key, value, mask));
+    }
+
+    /**
+     * The inputs of one call, checked once: {@code query [..., Tq, Dk]}, {@code key [..., Tk, Dk]},
+     * {@code value [..., Tk, Dv]}, the mask against {@code [..., Tq, Tk]}, and this layer's scale.
+     */
+    public AttentionInputs inputs(Tensor query, Tensor key, Tensor value, Mask mask) {
+        AttentionInputs inputs = AttentionInputs.of(NAME, query, key, value).withMask(mask);
+        return scale.map(inputs::withScale).orElse(inputs);
+    }
+
+    /**
+     * {@link #forward} with every intermediate kept, for showing: the weights and output are exactly
+     * {@code forward}'s, and the scores {@code Q·Kᵀ} are the composed path's first step.
+     */
+    public AttentionSteps trace(Tensor query, Tensor key, Tensor value, Mask mask) {
+        AttentionInputs inputs = inputs(query, key, value, mask);
+        AttentionResult result = kernel.attentionWithWeights(inputs);          // what forward returns
+        Tensor scores = kernel.matmul(query, key, RightOperand.TRANSPOSED);    // [..., Tq, Tk] = Q·Kᵀ
+        return new AttentionSteps(query, key, value, mask, inputs.scale(), scores, result.weights(), result.output());
+    }
+
+    /**
+     * The scaled scores {@code Q·Kᵀ / √d_k}, {@code [..., Tq, Tk]}, before the softmax: the first
+     * step of the formula, public so that it can be shown. {@code query [..., Tq, Dk]} and
+     * {@code key [..., Tk, Dk]}, checked as {@link #forward} checks them.
      */
     public Tensor scores(Tensor query, Tensor key) {
-        Objects.requireNonNull(query, "query");
-        Objects.requireNonNull(key, "key");
-        return kernel.matmul(query, key, RightOperand.TRANSPOSED).times(scaleFor(query.dim(-1)));
+        AttentionInputs inputs = inputs(query, key, key, Mask.none()); // only Q and K matter here
+        return kernel.matmul(query, key, RightOperand.TRANSPOSED)      // [..., Tq, Tk] = Q·Kᵀ
+                .times(inputs.scale());                                // [..., Tq, Tk] / √d_k
     }
 
     /** The factor this layer applies to Q·Kᵀ for keys of width {@code dk}. */
     public float scaleFor(int dk) {
-        return Float.isNaN(scale) ? (float) (1.0 / Math.sqrt(dk)) : scale;
+        return scale.orElse(AttentionInputs.defaultScale(dk));
     }
 
     /** The kernel doing the arithmetic. */
@@ -90,38 +122,8 @@ public final class ScaledDotProductAttention implements AttentionLayer {
         return kernel;
     }
 
-    private static void checkShapes(Tensor query, Tensor key, Tensor value) {
-        Objects.requireNonNull(query, "query");
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        String shapes = "query " + Arrays.toString(query.shape()) + ", key " + Arrays.toString(key.shape())
-                + ", value " + Arrays.toString(value.shape());
-        if (query.rank() < 2 || key.rank() != query.rank() || value.rank() != query.rank()) {
-            throw new IllegalArgumentException("ScaledDotProductAttention: query, key and value need the same rank"
-                    + " >= 2 ([..., T, D]), got " + shapes);
-        }
-        int leading = query.rank() - 2;
-        if (!Arrays.equals(Arrays.copyOf(query.shape(), leading), Arrays.copyOf(key.shape(), leading))
-                || !Arrays.equals(Arrays.copyOf(key.shape(), leading), Arrays.copyOf(value.shape(), leading))) {
-            throw new IllegalArgumentException("ScaledDotProductAttention: leading (batch/head) dimensions differ: "
-                    + shapes);
-        }
-        if (query.dim(-2) == 0 || key.dim(-2) == 0) {
-            throw new IllegalArgumentException("ScaledDotProductAttention: empty sequence (Tq or Tk is 0): " + shapes);
-        }
-        if (query.dim(-1) == 0 || query.dim(-1) != key.dim(-1)) {
-            throw new IllegalArgumentException("ScaledDotProductAttention: query and key need the same width"
-                    + " Dk >= 1: " + shapes);
-        }
-        if (key.dim(-2) != value.dim(-2)) {
-            throw new IllegalArgumentException("ScaledDotProductAttention: key and value need the same length Tk: "
-                    + shapes);
-        }
-    }
-
     @Override
     public String toString() {
-        return "ScaledDotProductAttention[kernel=" + kernel.id()
-                + ", scale=" + (Float.isNaN(scale) ? "1/√d_k" : String.valueOf(scale)) + "]";
+        return NAME + "[kernel=" + kernel.id() + ", scale=" + scale.map(String::valueOf).orElse("1/√d_k") + "]";
     }
 }

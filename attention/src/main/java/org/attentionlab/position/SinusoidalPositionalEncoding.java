@@ -44,7 +44,7 @@ public final class SinusoidalPositionalEncoding implements PositionalEncoding {
                 for (int column = 0; column < dModel; column++) {
                     int twoI = column - column % 2;                       // 2i: the pair this column belongs to
                     double angle = pos / Math.pow(BASE, (double) twoI / dModel);
-                    pe[pos * dModel + column] = (float) (column % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
+                    pe.set(pos * dModel + column, (float) (column % 2 == 0 ? Math.sin(angle) : Math.cos(angle)));
                 }
             }
         });

@@ -71,10 +71,12 @@ public final class Embedding {
     /** Row {@code ids[t]} of the table for every t: {@code [T, D]}. The ids are known to be in range. */
     private Tensor rows(int[] ids) {
         int d = dModel();
-        float[] all = table.toArray(); // one copy of the table per look-up
-        return Tensor.generate(new int[] {ids.length, d}, out -> {
+        var values = table.values(); // the [V, D] table, read in place
+        float[] row = new float[d];
+        return Tensor.generate(new int[] {ids.length, d}, out -> { // [T, D]
             for (int t = 0; t < ids.length; t++) {
-                System.arraycopy(all, ids[t] * d, out, t * d, d);
+                values.get(ids[t] * d, row, 0, d);
+                out.put(t * d, row, 0, d);
             }
         });
     }

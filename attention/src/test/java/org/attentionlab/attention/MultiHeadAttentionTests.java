@@ -36,8 +36,8 @@ class MultiHeadAttentionTests {
         MultiHeadAttention mha = MultiHeadAttention.initialized(naive, 8, 2, Bias.NONE, 1);
         assertMessage(() -> mha.forward(Tensor.zeros(1, 3, 6), Tensor.zeros(1, 3, 8), Tensor.zeros(1, 3, 8)),
                 "[1, 3, 6]", "[1, 3, 8]", "[B, T, 8]");
-        assertMessage(() -> mha.forward(Tensor.zeros(3, 8), Tensor.zeros(3, 8), Tensor.zeros(3, 8)),
-                "[3, 8]", "reshape(1, T, D)");
+        assertMessage(() -> mha.forward(Tensor.zeros(3, 8), Tensor.zeros(1, 3, 8), Tensor.zeros(1, 3, 8)),
+                "[3, 8]", "all unbatched");
         assertMessage(() -> mha.forward(Tensor.zeros(1, 3, 8), Tensor.zeros(2, 3, 8), Tensor.zeros(2, 3, 8)), "batch");
         assertMessage(() -> mha.forward(Tensor.zeros(1, 3, 8), Tensor.zeros(1, 4, 8), Tensor.zeros(1, 5, 8)), "length Tk");
         assertMessage(() -> mha.forward(Tensor.zeros(1, 0, 8), Tensor.zeros(1, 0, 8), Tensor.zeros(1, 0, 8)), "empty");

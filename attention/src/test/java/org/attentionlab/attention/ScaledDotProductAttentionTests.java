@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.attentionlab.api.AttentionResult;
+import org.attentionlab.api.Kernel;
+import org.attentionlab.api.Kernels;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.Tensor;
 import org.attentionlab.kernels.naive.NaiveKernel;
@@ -141,6 +143,71 @@ class ScaledDotProductAttentionTests {
         assertTrue(e.getMessage().startsWith("ScaledDotProductAttention: mask") && e.getMessage().contains("[1, 3, 4]")
                 && e.getMessage().contains("[1, 2, 4]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> attention.forward(q, kv, kv, Mask.causal()));
+    }
+
+    @Test
+    void scoresCheckTheirInputsAsForwardDoesAndNameTheLayer() {
+        assertMessage(() -> attention.scores(Tensor.zeros(1, 3, 0), Tensor.zeros(1, 3, 0)),
+                "ScaledDotProductAttention", "Dk >= 1", "[1, 3, 0]");
+        assertMessage(() -> attention.scores(Tensor.zeros(1, 3, 4), Tensor.zeros(1, 3, 5)),
+                "ScaledDotProductAttention", "width", "[1, 3, 5]");
+        assertMessage(() -> attention.scores(Tensor.zeros(1, 0, 4), Tensor.zeros(1, 3, 4)),
+                "ScaledDotProductAttention", "empty");
+    }
+
+    @Test
+    void aNaNOrInfinityInAMaskedValueNeverReachesTheOutput() {
+        Tensor q = Tensor.randomNormal(1, 2, 3, 4);           // [B=2, Tq=3, Dk=4]
+        Tensor k = Tensor.randomNormal(2, 2, 4, 4);           // [B, Tk=4, Dk]
+        float[] v = Tensor.randomNormal(3, 2, 4, 2).toArray(); // [B, Tk, Dv=2]
+        float[] poisoned = v.clone();
+        poisoned[(0 * 4 + 3) * 2] = Float.NaN;                 // batch 0, key 3 (padding: length 3)
+        poisoned[(1 * 4 + 1) * 2 + 1] = Float.POSITIVE_INFINITY; // batch 1, key 1 (padding: length 1)
+        Mask padding = Mask.keyPadding(3, 1);
+
+        for (Kernel kernel : Kernels.discover().all()) {
+            var layer = new ScaledDotProductAttention(kernel);
+            Tensor clean = layer.forward(q, k, Tensor.fromArray(v, 2, 4, 2), padding).output();
+            Tensor dirty = layer.forward(q, k, Tensor.fromArray(poisoned, 2, 4, 2), padding).output();
+            Tensor dirtyFused = layer.output(q, k, Tensor.fromArray(poisoned, 2, 4, 2), padding);
+            assertTrue(dirty.allClose(clean, 1e-5, 1e-6), kernel.id() + ": masked values must not reach the output: " + dirty);
+            assertTrue(dirtyFused.allClose(clean, 1e-5, 1e-6), kernel.id() + ", output alone: " + dirtyFused);
+        }
+        // an allowed NaN does reach its query's output
+        float[] allowedNaN = v.clone();
+        allowedNaN[0] = Float.NaN;                              // batch 0, key 0
+        Tensor out = attention.forward(q, k, Tensor.fromArray(allowedNaN, 2, 4, 2), padding).output();
+        assertTrue(Float.isNaN(out.get(0, 0, 0)));
+        assertTrue(Float.isFinite(out.get(1, 0, 0)), "batch 1 never sees batch 0's values");
+    }
+
+    @Test
+    void anEmptySequenceInABatchAttendsToNothing() {
+        Tensor q = Tensor.randomNormal(1, 2, 2, 4);
+        Tensor kv = Tensor.randomNormal(2, 2, 3, 4);
+        AttentionResult result = attention.forward(q, kv, kv, Mask.keyPadding(3, 0));
+
+        assertEquals(Tensor.zeros(2, 3), slice(result.weights(), 1), "batch 1 has no keys: weights all 0");
+        assertEquals(Tensor.zeros(2, 4), slice(result.output(), 1), "and its output is the zero vector");
+        assertTrue(slice(result.output(), 0).maxAbsDifference(Tensor.zeros(2, 4)) > 0, "batch 0 is untouched");
+    }
+
+    /** Batch entry {@code b} of a rank-3 tensor. */
+    private static Tensor slice(Tensor x, int b) {
+        int rows = x.dim(1);
+        int cols = x.dim(2);
+        return x.reshape(-1).sliceLast(b * rows * cols, (b + 1) * rows * cols).reshape(rows, cols);
+    }
+
+    @Test
+    void weightsTooLargeForTheHeapAreRefusedBeforeAllocatingWithTheBytesTheyNeed() {
+        // [B=1, H=8, T=32768, Dk=1]: the inputs are 1 MiB, but the scores and weights are 32 GiB each.
+        Tensor x = Tensor.zeros(1, 8, 32768, 1);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> attention.forward(x, x, x, Mask.none()));
+
+        assertTrue(e.getMessage().contains("64.0 GiB (68719476736 bytes)"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Xmx") && e.getMessage().contains("output"), e.getMessage());
     }
 
     static void assertMessage(org.junit.jupiter.api.function.Executable call, String... fragments) {

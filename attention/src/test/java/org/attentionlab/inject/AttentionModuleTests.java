@@ -21,6 +21,17 @@ import org.junit.jupiter.api.Test;
 
 class AttentionModuleTests {
 
+    /**
+     * Guice 7.0.0 calls sun.misc.Unsafe, which JDK 24+ warns about on standard error in every test
+     * run; the build's jdk-24-or-newer profile allows it for the test JVM (JDK 17 rejects the flag).
+     */
+    @Test
+    void onJdk24OrNewerTheTestsRunWithUnsafeMemoryAccessAllowed() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 24, "only JDK 24+ warns");
+        assertTrue(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .contains("--sun-misc-unsafe-memory-access=allow"), "the jdk-24-or-newer profile's flag is missing");
+    }
+
     @Test
     void bindsTheKernelChosenById() {
         Injector injector = Guice.createInjector(AttentionModule.withKernel("naive"));

@@ -1,7 +1,7 @@
 package org.attentionlab.testkit;
 
 import java.util.SplittableRandom;
-import org.attentionlab.api.SoftmaxShape;
+import org.attentionlab.api.Mask;
 import org.attentionlab.api.Tensor;
 
 /**
@@ -58,7 +58,7 @@ public final class Sequences {
         int w = x.dim(-1);
         float[] out = x.toArray();
         float[] replacement = other.toArray();
-        int batches = SoftmaxShape.batchesOf(x.shape());
+        int batches = Mask.batchesOf(x.shape());
         int blocksPerBatch = out.length / Math.max(1, t * w) / Math.max(1, batches);
         for (int block = 0; block * t * w < out.length; block++) {
             int start = (block * t + from[block / blocksPerBatch]) * w;

@@ -42,7 +42,7 @@ public final class DropsLastTermKernel implements Kernel {
     }
 
     @Override
-    public Tensor softmax(Tensor scores, Mask mask) {
-        return naive.softmax(scores, mask);
+    public Tensor softmax(Tensor scores, float scale, Mask mask) {
+        return naive.softmax(scores, scale, mask);
     }
 }

@@ -34,8 +34,8 @@ public final class IgnoresMaskKernel implements Kernel {
     }
 
     @Override
-    public Tensor softmax(Tensor scores, Mask mask) {
+    public Tensor softmax(Tensor scores, float scale, Mask mask) {
         SoftmaxShape.of(scores, mask);
-        return naive.softmax(scores, Mask.none());
+        return naive.softmax(scores, scale, Mask.none());
     }
 }

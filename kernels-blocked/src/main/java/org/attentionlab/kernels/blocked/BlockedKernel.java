@@ -46,19 +46,21 @@ public final class BlockedKernel implements Kernel {
         MatmulShape shape = MatmulShape.of(left, right, operand);
         float[] a = left.toArray();                              // [batch, M, K]
         float[] b = BlockedMatmul.rightAsKByN(right, shape);     // [batch or 1, K, N]
-        return Tensor.generate(shape.outputShape(), c -> {       // [batch, M, N]
-            for (int e = 0; e < shape.batch(); e++) {
-                BlockedMatmul.multiplyRows(a, shape.leftOffset(e), b, shape.rightOffset(e),
-                        c, shape.outputOffset(e), 0, shape.m(), shape.k(), shape.n());
-            }
-        });
+        float[] c = new float[shape.batch() * shape.m() * shape.n()]; // [batch, M, N]
+        for (int e = 0; e < shape.batch(); e++) {
+            BlockedMatmul.multiplyRows(a, shape.leftOffset(e), b, shape.rightOffset(e),
+                    c, shape.outputOffset(e), 0, shape.m(), shape.k(), shape.n());
+        }
+        return Tensor.generate(shape.outputShape(), out -> out.put(0, c, 0, c.length));
     }
 
     @Override
-    public Tensor softmax(Tensor scores, Mask mask) {
-        SoftmaxShape shape = SoftmaxShape.of(scores, mask);
+    public Tensor softmax(Tensor scores, float scale, Mask mask) {
+        SoftmaxShape shape = SoftmaxShape.of(scores, scale, mask);
         float[] x = scores.toArray();                            // [rows, Tk]
-        return Tensor.generate(scores.shape(), y -> BlockedSoftmax.softmaxRows(x, y, shape, mask, 0, shape.rows()));
+        float[] y = new float[x.length];
+        BlockedSoftmax.softmaxRows(x, y, shape, scale, mask, 0, shape.rows());
+        return Tensor.generate(scores.shape(), out -> out.put(0, y, 0, y.length));
     }
 
     @Override

@@ -33,9 +33,11 @@ public final class BlockedSoftmax {
      * @param x     scores {@code [rows, Tk]} row-major (any leading dimensions flattened into rows)
      * @param y     receives the weights, same layout
      * @param shape row structure of the scores, from {@link SoftmaxShape#of} (it also checked the mask)
+     * @param scale the factor applied to every score first (finite, > 0)
      * @param mask  which entries take part
      */
-    public static void softmaxRows(float[] x, float[] y, SoftmaxShape shape, Mask mask, int rowFrom, int rowTo) {
+    public static void softmaxRows(float[] x, float[] y, SoftmaxShape shape, float scale, Mask mask,
+                                   int rowFrom, int rowTo) {
         int keys = shape.keys();
         boolean[] allowed = new boolean[keys];   // this row's mask, looked up once per entry
         double[] exps = new double[keys];        // exp(x_j − m), kept in double until the division
@@ -67,7 +69,7 @@ public final class BlockedSoftmax {
             // Σ = Σ_allowed exp(x_l − m); every term is at most exp(0) = 1, so nothing overflows
             double sum = 0;
             for (int j = 0; j < keys; j++) {
-                exps[j] = allowed[j] ? Math.exp(x[base + j] - m) : 0;
+                exps[j] = allowed[j] ? Math.exp(scale * (x[base + j] - m)) : 0;
                 sum += exps[j];
             }
 

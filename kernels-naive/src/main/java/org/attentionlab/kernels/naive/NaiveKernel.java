@@ -1,6 +1,8 @@
 package org.attentionlab.kernels.naive;
 
+import java.nio.FloatBuffer;
 import org.attentionlab.api.Kernel;
+import org.attentionlab.api.Kernels;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.MatmulShape;
 import org.attentionlab.api.RightOperand;
@@ -16,7 +18,7 @@ import org.attentionlab.api.Tensor;
  */
 public final class NaiveKernel implements Kernel {
 
-    public static final String ID = "naive";
+    public static final String ID = Kernels.REFERENCE_ID;
 
     @Override
     public String id() {
@@ -37,69 +39,76 @@ public final class NaiveKernel implements Kernel {
     @Override
     public Tensor matmul(Tensor left, Tensor right, RightOperand operand) {
         MatmulShape shape = MatmulShape.of(left, right, operand);
-        // View every operand as a stack of matrices: A [batch, M, K], B [batch or 1, K, N] or [.., N, K].
-        Tensor a = left.reshape(shape.batch(), shape.m(), shape.k());
-        int rightBatch = shape.rightShared() ? 1 : shape.batch();
-        Tensor b = operand == RightOperand.AS_IS
-                ? right.reshape(rightBatch, shape.k(), shape.n())
-                : right.reshape(rightBatch, shape.n(), shape.k());
-        float[] c = new float[shape.batch() * shape.m() * shape.n()];
-        for (int batch = 0; batch < shape.batch(); batch++) {
-            int bBatch = shape.rightShared() ? 0 : batch;
-            for (int i = 0; i < shape.m(); i++) {
-                for (int j = 0; j < shape.n(); j++) {
-                    double sum = 0;
-                    for (int k = 0; k < shape.k(); k++) {
-                        float bkj = operand == RightOperand.AS_IS ? b.get(bBatch, k, j) : b.get(bBatch, j, k);
-                        sum += (double) a.get(batch, i, k) * bkj;
+        int m = shape.m();
+        int n = shape.n();
+        int depth = shape.k();
+        FloatBuffer a = left.values();   // A: [batch, M, K], row-major, read in place
+        FloatBuffer b = right.values();  // B: [batch or 1, K, N], or [.., N, K] when transposed
+        return Tensor.generate(shape.outputShape(), c -> {                  // C: [batch, M, N]
+            for (int batch = 0; batch < shape.batch(); batch++) {
+                int aStart = shape.leftOffset(batch);
+                int bStart = shape.rightOffset(batch);
+                int cStart = shape.outputOffset(batch);
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double sum = 0;
+                        for (int k = 0; k < depth; k++) {
+                            float aik = a.get(aStart + i * depth + k);
+                            float bkj = operand == RightOperand.AS_IS
+                                    ? b.get(bStart + k * n + j)        // B[k][j]
+                                    : b.get(bStart + j * depth + k);   // Bᵀ: B stored [N, K], so B[j][k]
+                            sum += (double) aik * bkj;
+                        }
+                        c.set(cStart + i * n + j, (float) sum);
                     }
-                    c[(batch * shape.m() + i) * shape.n() + j] = (float) sum;
                 }
             }
-        }
-        return Tensor.fromArray(c, shape.outputShape());
+        });
     }
 
     /**
-     * {@code y_j = exp(x_j − m) / Σ_l exp(x_l − m)} over the allowed entries of each row, where
-     * {@code m = max_l x_l}; masked entries are exactly 0, and a row with nothing allowed is all 0.
+     * {@code y_j = exp(s·x_j − s·m) / Σ_l exp(s·x_l − s·m)} over the allowed entries of each row,
+     * where {@code s} is the scale and {@code m = max_l x_l}; masked entries are exactly 0, and a
+     * row with nothing allowed is all 0.
      */
     @Override
-    public Tensor softmax(Tensor scores, Mask mask) {
-        SoftmaxShape shape = SoftmaxShape.of(scores, mask);
-        Tensor x = scores.reshape(shape.rows(), shape.keys()); // one softmax per row
-        float[] y = new float[shape.rows() * shape.keys()];
-        for (int row = 0; row < shape.rows(); row++) {
-            int batch = shape.batchOf(row);
-            int query = shape.queryOf(row);
+    public Tensor softmax(Tensor scores, float scale, Mask mask) {
+        SoftmaxShape shape = SoftmaxShape.of(scores, scale, mask);
+        int keys = shape.keys();
+        FloatBuffer x = scores.values(); // [rows, Tk]: one softmax per row
+        return Tensor.generate(scores.shape(), y -> {
+            for (int row = 0; row < shape.rows(); row++) {
+                int batch = shape.batchOf(row);
+                int query = shape.queryOf(row);
+                int start = row * keys;
 
-            // m = max over allowed entries (−∞ if none)
-            double m = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < shape.keys(); j++) {
-                if (mask.allows(batch, query, j)) {
-                    m = Math.max(m, x.get(row, j));
+                // m = max over allowed entries (−∞ if none)
+                double m = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < keys; j++) {
+                    if (mask.allows(batch, query, j)) {
+                        m = Math.max(m, x.get(start + j));
+                    }
+                }
+                if (m == Double.NEGATIVE_INFINITY) {
+                    continue; // nothing to attend to: the row stays all zeros
+                }
+
+                // Σ = Σ_l exp(s·(x_l − m)) over allowed l
+                double sum = 0;
+                for (int l = 0; l < keys; l++) {
+                    if (mask.allows(batch, query, l)) {
+                        sum += Math.exp(scale * (x.get(start + l) - m));
+                    }
+                }
+
+                // y_j = exp(s·(x_j − m)) / Σ, or 0 where masked (the writer starts at 0)
+                for (int j = 0; j < keys; j++) {
+                    if (mask.allows(batch, query, j)) {
+                        y.set(start + j, (float) (Math.exp(scale * (x.get(start + j) - m)) / sum));
+                    }
                 }
             }
-            if (m == Double.NEGATIVE_INFINITY) {
-                continue; // nothing to attend to: the row stays all zeros
-            }
-
-            // Σ = Σ_l exp(x_l − m) over allowed l
-            double sum = 0;
-            for (int l = 0; l < shape.keys(); l++) {
-                if (mask.allows(batch, query, l)) {
-                    sum += Math.exp(x.get(row, l) - m);
-                }
-            }
-
-            // y_j = exp(x_j − m) / Σ, or 0 where masked
-            for (int j = 0; j < shape.keys(); j++) {
-                y[row * shape.keys() + j] = mask.allows(batch, query, j)
-                        ? (float) (Math.exp(x.get(row, j) - m) / sum)
-                        : 0f;
-            }
-        }
-        return Tensor.fromArray(y, scores.shape());
+        });
     }
 
     @Override

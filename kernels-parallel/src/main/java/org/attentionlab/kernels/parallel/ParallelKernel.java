@@ -107,28 +107,28 @@ public final class ParallelKernel implements Kernel {
         float[] a = left.toArray();                              // [batch, M, K]
         float[] b = BlockedMatmul.rightAsKByN(right, shape);     // [batch or 1, K, N]
         int rows = shape.batch() * shape.m();
-        return Tensor.generate(shape.outputShape(), c -> {       // [batch, M, N]
-            MatmulRowsTask all = new MatmulRowsTask(a, b, c, shape, 0, rows);
-            if (worthSplittingMatmul(rows, MatmulRowsTask.work(shape, 0, rows))) {
-                run(all);
-            } else {
-                all.computeDirectly(); // too small to pay for a task
-            }
-        });
+        float[] c = new float[rows * shape.n()];                 // [batch, M, N]
+        MatmulRowsTask all = new MatmulRowsTask(a, b, c, shape, 0, rows);
+        if (worthSplittingMatmul(rows, MatmulRowsTask.work(shape, 0, rows))) {
+            run(all);
+        } else {
+            all.computeDirectly(); // too small to pay for a task
+        }
+        return Tensor.generate(shape.outputShape(), out -> out.put(0, c, 0, c.length));
     }
 
     @Override
-    public Tensor softmax(Tensor scores, Mask mask) {
-        SoftmaxShape shape = SoftmaxShape.of(scores, mask);
+    public Tensor softmax(Tensor scores, float scale, Mask mask) {
+        SoftmaxShape shape = SoftmaxShape.of(scores, scale, mask);
         float[] x = scores.toArray();                            // [rows, Tk]
-        return Tensor.generate(scores.shape(), y -> {
-            SoftmaxRowsTask all = new SoftmaxRowsTask(x, y, shape, mask, 0, shape.rows());
-            if (worthSplittingSoftmax(shape.rows(), SoftmaxRowsTask.work(shape, 0, shape.rows()))) {
-                run(all);
-            } else {
-                all.computeDirectly();
-            }
-        });
+        float[] y = new float[x.length];
+        SoftmaxRowsTask all = new SoftmaxRowsTask(x, y, shape, scale, mask, 0, shape.rows());
+        if (worthSplittingSoftmax(shape.rows(), SoftmaxRowsTask.work(shape, 0, shape.rows()))) {
+            run(all);
+        } else {
+            all.computeDirectly();
+        }
+        return Tensor.generate(scores.shape(), out -> out.put(0, y, 0, y.length));
     }
 
     /** True if {@code rows} output rows costing {@code multiplyAdds} should be split in two. */

@@ -16,14 +16,16 @@ final class SoftmaxRowsTask extends RecursiveAction {
     private final float[] x;      // scores [rows, Tk]
     private final float[] y;      // weights [rows, Tk], written
     private final SoftmaxShape shape;
+    private final float scale;
     private final Mask mask;
     private final int from;
     private final int to;
 
-    SoftmaxRowsTask(float[] x, float[] y, SoftmaxShape shape, Mask mask, int from, int to) {
+    SoftmaxRowsTask(float[] x, float[] y, SoftmaxShape shape, float scale, Mask mask, int from, int to) {
         this.x = x;
         this.y = y;
         this.shape = shape;
+        this.scale = scale;
         this.mask = mask;
         this.from = from;
         this.to = to;
@@ -41,10 +43,11 @@ final class SoftmaxRowsTask extends RecursiveAction {
             return;
         }
         int middle = (from + to) >>> 1;
-        invokeAll(new SoftmaxRowsTask(x, y, shape, mask, from, middle), new SoftmaxRowsTask(x, y, shape, mask, middle, to));
+        invokeAll(new SoftmaxRowsTask(x, y, shape, scale, mask, from, middle),
+                new SoftmaxRowsTask(x, y, shape, scale, mask, middle, to));
     }
 
     void computeDirectly() {
-        BlockedSoftmax.softmaxRows(x, y, shape, mask, from, to);
+        BlockedSoftmax.softmaxRows(x, y, shape, scale, mask, from, to);
     }
 }
