@@ -27,6 +27,9 @@ import org.attentionlab.api.TensorWriter;
  */
 final class BlockedSoftmax implements RowWork {
 
+    /** About how many multiply-adds of the blocked matmul one {@link Math#exp} takes (tens of ns against a few). */
+    static final int EXP_COST = 16;
+
     private final SoftmaxShape shape;
     private final int[] outputShape;
     private final FloatBuffer scores; // [rows, Tk], read in place
@@ -52,10 +55,13 @@ final class BlockedSoftmax implements RowWork {
         return shape.rows();
     }
 
-    /** One exponential per entry. */
+    /**
+     * One exponential per entry, counted in multiply-adds ({@value #EXP_COST} each) so that a splitter
+     * can weigh a softmax against a product.
+     */
     @Override
     public long costPerRow() {
-        return shape.keys();
+        return (long) shape.keys() * EXP_COST;
     }
 
     @Override

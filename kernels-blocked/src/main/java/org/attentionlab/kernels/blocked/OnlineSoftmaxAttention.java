@@ -93,10 +93,10 @@ final class OnlineSoftmaxAttention implements RowWork {
         return inputs.batch() * tq;
     }
 
-    /** A score and a weighted value per key (and an exponential). */
+    /** Per key a score ({@code Dk} multiply-adds), an exponential and a weighted value ({@code Dv}). */
     @Override
     public long costPerRow() {
-        return (long) tk * (dk + dv + 1);
+        return (long) tk * (dk + BlockedSoftmax.EXP_COST + dv);
     }
 
     @Override
