@@ -119,4 +119,34 @@ class MultiHeadAttentionTests {
         }
         assertMessage(() -> mha.headKeyProjection(3), "head 3");
     }
+
+    /** Error messages are built only when there is an error: a successful call never asks a mask to describe itself. */
+    @Test
+    void aSuccessfulForwardBuildsNoErrorMessage() {
+        int[] described = {0};
+        Mask counting = new Mask() {
+            @Override
+            public boolean allows(int batch, int query, int key) {
+                return key <= query;
+            }
+
+            @Override
+            public void requireFits(int batches, int queries, int keys) {
+            }
+
+            @Override
+            public String toString() {
+                described[0]++;
+                return "counting mask";
+            }
+        };
+        MultiHeadAttention mha = MultiHeadAttention.initialized(naive, 8, 2, Bias.ZEROS, 1);
+        Tensor x = Tensor.randomNormal(3, 2, 4, 8);
+
+        mha.selfAttention(x, counting);
+        mha.output(x, x, x, counting);
+        mha.trace(x, x, x, counting);
+
+        assertEquals(0, described[0], "a message was built on the success path");
+    }
 }
