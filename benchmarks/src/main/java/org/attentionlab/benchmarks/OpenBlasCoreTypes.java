@@ -1,4 +1,4 @@
-package org.attentionlab.benchmarks.peers;
+package org.attentionlab.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,13 +6,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The values of {@code OPENBLAS_CORETYPE} worth measuring on this CPU: OpenBLAS's own detection
+ * The values of {@code OPENBLAS_CORETYPE} worth measuring (peers.OpenBlas) on this CPU: OpenBLAS's own detection
  * always, and {@code SkylakeX} (its AVX-512 kernels) only where the CPU has AVX-512 enabled
  * ({@code avx512f} among the flags in {@code /proc/cpuinfo}): there it ran about twice as fast as
  * the detected core on this project's machine, and where AVX-512 is not enabled it crashes the
  * JVM with an illegal instruction (SIGILL).
  */
-public final class CoreTypes {
+public final class OpenBlasCoreTypes {
 
     /** No {@code OPENBLAS_CORETYPE}: OpenBLAS's own detection. */
     public static final String AUTO = "auto";
@@ -23,7 +23,7 @@ public final class CoreTypes {
     /** The environment variable OpenBLAS reads when it loads. */
     public static final String VARIABLE = "OPENBLAS_CORETYPE";
 
-    private CoreTypes() {
+    private OpenBlasCoreTypes() {
     }
 
     /** The core types to measure on a CPU with these flags, {@link #AUTO} first. */
@@ -36,7 +36,7 @@ public final class CoreTypes {
     }
 
     /** Fails unless the environment sets {@value #VARIABLE} as {@code coreType} says. */
-    static void requireEnvironmentMatches(String coreType) {
+    public static void requireEnvironmentMatches(String coreType) {
         String set = System.getenv(VARIABLE);
         boolean matches = AUTO.equals(coreType) ? set == null || set.isEmpty() : Objects.equals(set, coreType);
         if (!matches) {

@@ -6,6 +6,7 @@ import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 
 import java.util.concurrent.TimeUnit;
 import org.attentionlab.api.Tensor;
+import org.attentionlab.benchmarks.OpenBlasCoreTypes;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>OpenBLAS picks its kernels for the CPU once, when the library loads, and may pick them badly
  * (it took an AMD Zen 5 for a Haswell); the environment variable {@code OPENBLAS_CORETYPE}
  * overrides it. An environment variable cannot change inside a running JVM, so the short suite
- * runs this class once per core type the CPU supports ({@link CoreTypes}), in a JMH process started
+ * runs this class once per core type the CPU supports ({@link OpenBlasCoreTypes}), in a JMH process started
  * with that environment (JMH's forks inherit it), and takes the fastest as the reference. The
  * {@code coreType} parameter only records which run this is, and the setup checks that it matches
  * the environment, so a result can never be filed under the wrong core type.
@@ -53,8 +54,8 @@ public class OpenBlas {
     @Param({"1"})
     public int threads;
 
-    /** {@value CoreTypes#AUTO} (OpenBLAS's own detection) or the value of {@code OPENBLAS_CORETYPE}. */
-    @Param({CoreTypes.AUTO})
+    /** {@value OpenBlasCoreTypes#AUTO} (OpenBLAS's own detection) or the value of {@code OPENBLAS_CORETYPE}. */
+    @Param({OpenBlasCoreTypes.AUTO})
     public String coreType;
 
     private FloatPointer a;
@@ -63,7 +64,7 @@ public class OpenBlas {
 
     @Setup
     public void inputs() {
-        CoreTypes.requireEnvironmentMatches(coreType);
+        OpenBlasCoreTypes.requireEnvironmentMatches(coreType);
         openblas.blas_set_num_threads(threads);
         a = new FloatPointer(Tensor.randomNormal(1, n, n).toArray()); // a: [M, K] = [n, n], off the heap
         b = new FloatPointer(Tensor.randomNormal(2, n, n).toArray()); // b: [K, N] = [n, n]
