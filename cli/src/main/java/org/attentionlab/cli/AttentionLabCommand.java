@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
         description = "Attention Lab: run, see, swap and extend every piece of transformer attention.",
-        subcommands = {TourCommand.class, KernelsCommand.class},
+        subcommands = {TourCommand.class, KernelsCommand.class, BenchCommand.class},
         footer = {"", "New here? Start with:  attentionlab tour"})
 public final class AttentionLabCommand implements Runnable {
 
