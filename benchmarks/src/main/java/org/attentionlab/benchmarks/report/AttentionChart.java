@@ -48,6 +48,8 @@ public final class AttentionChart {
                 .xAxisTitle("sequence length T").yAxisTitle("time per forward pass (ms)").build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(false); // label 200, 500, ... not only 100, 1000
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         chart.getStyler().setMarkerSize(7);
         for (Map.Entry<String, List<Result>> line : lines.entrySet()) {

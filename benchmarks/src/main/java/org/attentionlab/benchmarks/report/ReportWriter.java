@@ -198,7 +198,7 @@ public final class ReportWriter {
 
     private static Comparator<Result> byOperationThenSize() {
         return Comparator.comparingInt((Result r) -> OPERATIONS.indexOf(r.method()) < 0 ? OPERATIONS.size() : OPERATIONS.indexOf(r.method()))
-                .thenComparingInt(Result::size).thenComparing(Result::mask).thenComparingInt(Result::threads)
+                .thenComparingInt(Result::size).thenComparing(r -> !r.mask().equals("none")).thenComparingInt(Result::threads)
                 .thenComparing(Result::who);
     }
 
