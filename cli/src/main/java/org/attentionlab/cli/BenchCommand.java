@@ -1,12 +1,6 @@
 package org.attentionlab.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,6 +18,7 @@ import org.attentionlab.api.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -70,13 +65,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Timed calls per kernel, after one warm-up call (default: ${DEFAULT-VALUE}).")
     private int repeat;
 
-    @Option(names = "--kernel-path", paramLabel = "<jar>", split = ",",
-            description = "Kernel plugin jars (or class folders) to add, comma-separated; their kernels are"
-                    + " found through META-INF/services like the built-in ones.")
-    private List<Path> kernelPath = new ArrayList<>();
+    /** The global options: {@code --kernel-path} (plugin jars and class folders) and {@code --width}. */
+    @ParentCommand
+    private AttentionLabCommand parent;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         BenchOperation op = parseOperation();
         int size = op == BenchOperation.MATMUL ? checkedSize("--n", n) : checkedSize("--t", t);
         Mask chosenMask = parseMask();
@@ -85,34 +79,33 @@ public final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (URLClassLoader plugins = new URLClassLoader(urls(), BenchCommand.class.getClassLoader())) {
-            Kernels kernels = Kernels.discover(plugins, err::println);
-            List<Kernel> all = kernels.all();
-            if (all.isEmpty()) {
-                kernels.defaultKernel(); // throws, saying which artifact to add
-            }
-            out.println("Timing " + all.size() + " kernels on " + op.describe(size, mask.strip()) + ":");
-            out.println("One warm-up call, then the median of " + repeat + " calls per kernel; parallel");
-            out.println("kernels use the common ForkJoin pool ("
-                    + java.util.concurrent.ForkJoinPool.commonPool().getParallelism() + " worker threads).");
-            out.flush();
-            Function<Kernel, Tensor> call = op.call(size, chosenMask);
-            List<KernelTiming> timings = new ArrayList<>();
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("bench").setInitialMax((long) all.size() * (repeat + 1))
-                    .setStyle(ProgressBarStyle.ASCII).setConsumer(progressConsumer()).setUpdateIntervalMillis(200)
-                    .build()) {
-                for (Kernel kernel : all) {
-                    bar.setExtraMessage(kernel.id());
-                    timings.add(KernelTiming.measure(kernel, call, repeat, bar::step));
-                }
-            }
-            out.println();
-            BenchTable.lines(timings, op.flops(size), Kernels.REFERENCE_ID).forEach(out::println);
-            out.println();
-            out.println("A quick look, not a measurement. For figures to trust, with OpenBLAS and");
-            out.println("PyTorch beside them, run the JMH benchmarks, the reference harness");
-            out.println("(README, section Benchmarks).");
+        ClassLoader plugins = parent != null ? parent.kernelClassLoader() : BenchCommand.class.getClassLoader(); // --kernel-path
+        Kernels kernels = Kernels.discover(plugins, err::println);
+        List<Kernel> all = kernels.all();
+        if (all.isEmpty()) {
+            kernels.defaultKernel(); // throws, saying which artifact to add
         }
+        out.println("Timing " + all.size() + " kernels on " + op.describe(size, mask.strip()) + ":");
+        out.println("One warm-up call, then the median of " + repeat + " calls per kernel; parallel");
+        out.println("kernels use the common ForkJoin pool ("
+                + java.util.concurrent.ForkJoinPool.commonPool().getParallelism() + " worker threads).");
+        out.flush();
+        Function<Kernel, Tensor> call = op.call(size, chosenMask);
+        List<KernelTiming> timings = new ArrayList<>();
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("bench").setInitialMax((long) all.size() * (repeat + 1))
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(progressConsumer()).setUpdateIntervalMillis(200)
+                .build()) {
+            for (Kernel kernel : all) {
+                bar.setExtraMessage(kernel.id());
+                timings.add(KernelTiming.measure(kernel, call, repeat, bar::step));
+            }
+        }
+        out.println();
+        BenchTable.lines(timings, op.flops(size), Kernels.REFERENCE_ID).forEach(out::println);
+        out.println();
+        out.println("A quick look, not a measurement. For figures to trust, with OpenBLAS and");
+        out.println("PyTorch beside them, run the JMH benchmarks, the reference harness");
+        out.println("(README, section Benchmarks).");
         return 0;
     }
 
@@ -143,16 +136,5 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), option + " must be between 1 and " + MAX_SIZE + ", got " + value);
         }
         return value;
-    }
-
-    private URL[] urls() throws MalformedURLException {
-        List<URL> urls = new ArrayList<>();
-        for (Path path : kernelPath) {
-            if (!Files.exists(path)) {
-                throw new ParameterException(spec.commandLine(), "--kernel-path: no such file: " + path);
-            }
-            urls.add(path.toUri().toURL());
-        }
-        return urls.toArray(URL[]::new);
     }
 }

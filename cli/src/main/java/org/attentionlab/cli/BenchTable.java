@@ -42,7 +42,7 @@ final class BenchTable {
                 case "÷ fastest" -> ratio(ms / fastest);
                 default -> ratio(ms / referenceTiming.medianMillis());
             };
-        });
+        }).lines();
     }
 
     static String ratio(double ratio) {

@@ -67,7 +67,7 @@ class BenchCommandTests {
         assertEquals(2, op.exitCode());
         assertTrue(op.err().contains("--op must be matmul, softmax or attention, got 'fft'"), op.err());
         assertTrue(size.err().contains("--n must be between 1 and"), size.err());
-        assertTrue(path.err().contains("no such file: /no/such.jar"), path.err());
+        assertTrue(path.err().contains("/no/such.jar does not exist"), path.err());
         assertFalse(op.hasStackTrace() || size.hasStackTrace() || path.hasStackTrace());
     }
 
