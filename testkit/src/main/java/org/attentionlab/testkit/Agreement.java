@@ -220,6 +220,22 @@ public final class Agreement {
                 + Arrays.toString(t.toArray());
     }
 
+    /**
+     * {@code " = [0.31, -1.2]"} (the values, rounded to 4 digits) when the tensor has at most 4
+     * values, otherwise nothing: how a small failing case shows its input values.
+     */
+    static String valuesIfSmall(long size, java.util.function.Supplier<Tensor> tensor) {
+        if (size > 4) {
+            return "";
+        }
+        Tensor t = tensor.get();
+        StringBuilder s = new StringBuilder(" = [");
+        for (int i = 0; i < t.size(); i++) {
+            s.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.4g", t.values().get(i)));
+        }
+        return s.append(']').toString();
+    }
+
     /** The multi-index of row-major position {@code flat} in {@code shape}, for messages. */
     static int[] indexOf(int flat, int[] shape) {
         int[] index = new int[shape.length];

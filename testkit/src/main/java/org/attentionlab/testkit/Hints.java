@@ -34,7 +34,7 @@ final class Hints {
             return null;
         }
         return "the weights hold NaN or ∞ although the expected ones are finite, and the scores reach "
-                + (float) (largestMagnitude(scores) * scale) + ": exp overflows float above 88. Was the row's largest"
+                + (float) (largestMagnitude(scores) * scale) + " in size: exp overflows (or underflows) float beyond ±88. Was the row's largest"
                 + " allowed score subtracted before exp? softmax(x) = softmax(x − max x), and exp(x − max x) ≤ 1.";
     }
 

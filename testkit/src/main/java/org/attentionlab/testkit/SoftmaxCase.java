@@ -205,6 +205,7 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
     /** For example {@code scores [2, 7, 7] × 100, Mask.causal(), seed 5}. */
     @Override
     public String toString() {
-        return "scores " + shape + (magnitude == 1f ? "" : " × " + magnitude) + ", " + mask() + ", seed " + seed;
+        return "scores " + shape + (magnitude == 1f ? "" : " × " + magnitude) + Agreement.valuesIfSmall(entries(), this::scores)
+                + ", " + mask() + ", seed " + seed;
     }
 }
