@@ -28,7 +28,7 @@ public interface AttentionLayerGeneralLaws extends AttentionLayerUnderTest {
 
     /**
      * The same call gives the same result (within float rounding), called again or from
-     * {@value Budget#THREADS} threads at the same moment, each with its own shapes and mask (so a
+     * 8 threads at the same moment, each with its own shapes and mask (so a
      * layer that keeps per-call state in a field is caught). Only calls that succeed and repeat on
      * one thread take part in the concurrent run; the others are named, and the law is then
      * reported as skipped rather than blaming threads for a bug that has none.

@@ -28,7 +28,7 @@ public interface EncodingLaws extends PositionalEncodingUnderTest {
 
     /**
      * {@code encodings(T)} is {@code [T, D]} with {@code D = dModel() ≥ 1}, finite, for
-     * {@code T = 0}, generated lengths, and the longest supported (or {@value Budget#LONGEST_ENCODING}).
+     * {@code T = 0}, generated lengths, and the longest supported (or 1024).
      */
     @TestFactory
     default Stream<DynamicTest> encodingsAreTByD() {
@@ -51,7 +51,7 @@ public interface EncodingLaws extends PositionalEncodingUnderTest {
 
     /**
      * The same length gives bit-for-bit the same encodings on every call, also when
-     * {@value Budget#THREADS} threads ask at the same moment.
+     * 8 threads ask at the same moment.
      */
     @Test
     default void encodingsAreDeterministic() throws InterruptedException {

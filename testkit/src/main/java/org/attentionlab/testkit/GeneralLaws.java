@@ -65,7 +65,7 @@ public interface GeneralLaws extends KernelUnderTest {
     }
 
     /**
-     * {@value Budget#THREADS} threads share one instance and call it at the same moment, each with
+     * 8 threads share one instance and call it at the same moment, each with
      * its own shapes (so shared scratch buffers are caught), for matmul, softmax and attention;
      * every result agrees with the oracle. Only calls that agree when made from one thread take
      * part: a kernel that is wrong on one thread fails the arithmetic laws, not this one, and this

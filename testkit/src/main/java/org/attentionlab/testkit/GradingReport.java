@@ -45,7 +45,18 @@ public final class GradingReport implements TestExecutionListener {
     private static final int FRAMES = 12;
 
     private final Map<String, Law> laws = new LinkedHashMap<>(); // by the law's unique id, in run order
+    private final java.io.PrintStream terminal;
     private TestPlan plan;
+
+    /** The listener JUnit's ServiceLoader creates: prints to {@link System#out}. */
+    public GradingReport() {
+        this(System.out);
+    }
+
+    /** A listener that prints to {@code terminal} (the kit's own tests pass a quiet one). */
+    GradingReport(java.io.PrintStream terminal) {
+        this.terminal = terminal;
+    }
 
     /** One law of one test class, as it ran. */
     private static final class Law {
@@ -157,7 +168,7 @@ public final class GradingReport implements TestExecutionListener {
         } catch (IOException e) {
             where = "could not write the report to " + file + ": " + e;
         }
-        System.out.println(anyFailed ? "\n" + report + "\n" + where : summary + "attentionlab grading " + where);
+        terminal.println(anyFailed ? "\n" + report + "\n" + where : summary + "attentionlab grading " + where);
     }
 
     /** Appends one class's section; returns true if a law failed. */
