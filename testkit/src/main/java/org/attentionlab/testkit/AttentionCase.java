@@ -57,7 +57,7 @@ record AttentionCase(List<Integer> leading, int tq, int tk, int dk, int dv, Mask
     private static final int[] KERNEL_WIDTHS = {1, 2, 3, 7, 17, 31, 65};
 
     /** Calls with more multiply-adds than this are not generated: the oracle must stay fast. */
-    private static final long MAX_MULTIPLY_ADDS = 1L << 20;
+    private static final long MAX_MULTIPLY_ADDS = 1L << 19;
 
     /** Copies {@code leading}. */
     AttentionCase {

@@ -14,7 +14,7 @@ final class Budget {
     static final int SOFTMAX_TRIES = 100;
 
     /** Cases per kernel attention law (fused against composed, masked values). */
-    static final int KERNEL_ATTENTION_TRIES = 60;
+    static final int KERNEL_ATTENTION_TRIES = 30;
 
     /** Cases of the row-grouping law, per operation. */
     static final int ROW_WORK_TRIES = 20;
