@@ -1,6 +1,5 @@
 package org.attentionlab.testkit;
 
-import static org.attentionlab.testkit.EncodingLaws.ENCODING_TRIES;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,8 +30,8 @@ public interface AddToLaws extends PositionalEncodingUnderTest {
     @TestFactory
     default Stream<DynamicTest> addToAddsTheSameEncodingsToEverySequenceOfABatch() {
         PositionalEncoding encoding = encoding();
-        return ForAll.cases(EncodingCase.random("addToAddsTheSameEncodingsToEverySequenceOfABatch", ENCODING_TRIES,
-                longestUpTo(LONGEST_CHECKED)), c -> {
+        return ForAll.cases(EncodingCase.random(ForAll.seed(), Budget.ENCODING_TRIES,
+                longestUpTo(Budget.LONGEST_ENCODING)), c -> {
                     int d = encoding.dModel();
                     int t = c.length();
                     float[] pe = encoding.encodings(t).toArray();                     // [T, D]

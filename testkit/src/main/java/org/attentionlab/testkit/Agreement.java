@@ -4,18 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
+import org.attentionlab.api.MatmulShape;
 import org.attentionlab.api.RightOperand;
 import org.attentionlab.api.Tensor;
-import org.attentionlab.kernels.naive.NaiveKernel;
 
 /**
- * When a kernel's result "agrees with" the naive oracle: the one numerical tolerance of the kit.
+ * When two results "agree": the one numerical tolerance of the kit, written once.
  *
- * <p>Element by element, with {@code RTOL = 1e-4} and {@code ATOL = 1e-5}:
+ * <p>Element by element, with {@code RTOL = 1e-4} and {@code ATOL = 1e-5}, a result {@code c}
+ * agrees with the expected {@code e} of magnitude {@code S} if
  * <pre>
- *   matmul:   |c − c_naive| ≤ RTOL · S + ATOL,   S = Σ_k |A[.., i, k] · B[.., k, j]|
- *   softmax:  |y − y_naive| ≤ RTOL · |y_naive| + ATOL
+ *   |c − e| ≤ RTOL · S + ATOL
+ *
+ *   matmul:            S = Σ_k |A[.., i, k] · B[.., k, j]|   (summed in double)
+ *   softmax:           S = |e|
+ *   attention output:  S = Σ_j |w_ij · V[.., j, d]|, over the expected weights
+ *   same computation:  S = |e| + 0.1 · max(1, max|e|)  (a layer compared with itself)
  * </pre>
  *
  * <p><b>Why scale by S and not by |c|?</b> A float32 sum of K products is exact up to about
@@ -28,25 +34,29 @@ import org.attentionlab.kernels.naive.NaiveKernel;
  * doubling one product of typical size {@code S / K} is an error of {@code S / K}, which exceeds
  * {@code 1e-4 · S} for every K below 10 000. ATOL covers results near 0, e.g. the empty sum K = 0.
  *
- * <p><b>Softmax</b> weights lie in [0, 1] and each row sums to 1, so the sum's own scale is 1 and
- * a relative rule per weight is enough: exp and a division are each good to about one float
- * rounding, and the row sum to about {@code Tk · 2⁻²⁴} relative.
+ * <p><b>Special values</b> must match exactly (NaN with NaN, +∞ with +∞), with one exception,
+ * the {@link org.attentionlab.api.Kernel} contract's <b>overflow</b> rule: where {@code S}
+ * exceeds {@link Float#MAX_VALUE} (finite inputs whose terms are too large for float32), a
+ * partial sum may overflow in some summation order, so the element may be ±∞, NaN, or agree with
+ * the oracle as above. {@code [3e38, 3e38, −3e38]·[1, 1, 1]ᵀ} may be 3e38 (double sums) or ∞
+ * (float sums from the left); {@code [1e30, 1e30]·[1e10, −1e10]ᵀ} may be 0 or NaN (∞ − ∞).
  *
- * <p>Special values must match exactly: NaN where the oracle has NaN, the same infinity where it
- * has an infinity, and no NaN where it has a number.
- *
- * <p><b>Scaled dot-product attention</b> ({@link ScaledDotProductAttentionContract}) is held to the
- * same two rules against {@code softmax(Q·Kᵀ/√d_k)·V} computed by the naive kernel: its weights
- * under the softmax rule, its output {@code weights·V} under the matmul rule, with
- * {@code S = Σ_j |w_ij| · |V[.., j, d]|} taken over the reference weights.
+ * <p>Comparisons of a layer with itself ({@link #assertSame}) also require finite results: a law
+ * that compared NaN with NaN would hold vacuously.
  */
 public final class Agreement {
 
-    /** Relative tolerance, applied to the size of the sum (see the class comment). */
+    /** Relative tolerance, applied to the magnitude S (see the class comment). */
     public static final double RTOL = 1e-4;
 
     /** Absolute tolerance, for results close to 0. */
     public static final double ATOL = 1e-5;
+
+    /** How far a row of weights may sum from 1: float rounding of up to ~150 terms, with room to spare. */
+    static final double ROW_SUM_TOLERANCE = 1e-5;
+
+    /** Inputs with at most this many values are printed in failure messages. */
+    private static final int PRINTED_VALUES = 16;
 
     private Agreement() {
     }
@@ -57,71 +67,173 @@ public final class Agreement {
      */
     public static void assertMatmulAgrees(Tensor left, Tensor right, RightOperand operand,
                                           Tensor actual, Tensor expected) {
-        // S[.., i, j] = Σ_k |A_ik|·|B_kj| is itself a matrix product, of the absolute values.
-        Tensor sumOfMagnitudes = new NaiveKernel().matmul(abs(left), abs(right), operand);
-        assertAgrees("matmul", "the naive kernel", actual, expected, sumOfMagnitudes);
+        assertAgrees("matmul", "the naive kernel", actual, expected, magnitudes(left, right, operand),
+                inputs("left", left) + inputs("right", right));
     }
 
     /** Asserts that {@code actual} softmax weights agree with the oracle's {@code expected}. */
     public static void assertSoftmaxAgrees(Tensor actual, Tensor expected) {
-        assertAgrees("softmax", "the naive kernel", actual, expected, abs(expected));
+        assertAgrees("softmax", "the naive kernel", actual, expected, abs(expected), "");
     }
 
-    /** Attention weights {@code [..., Tq, Tk]} agree with the reference attention's, under the softmax rule. */
-    static void assertAttentionWeightsAgree(Tensor actual, Tensor expected) {
-        assertAgrees("attention weights", "the reference attention", actual, expected, abs(expected));
+    /** Attention weights {@code [..., Tq, Tk]} agree with the expected ones ({@code oracle} names them), under the softmax rule. */
+    static void assertWeightsAgree(String oracle, Tensor actual, Tensor expected) {
+        assertAgrees("attention weights", oracle, actual, expected, abs(expected), "");
     }
 
     /**
-     * An attention output {@code weights·V} agrees with the reference's under the matmul rule, the
-     * sum of magnitudes taken over the reference's weights: {@code S = Σ_j |w_ij| · |V[.., j, d]|}.
+     * An attention output {@code weights·V} agrees with the expected one ({@code oracle} names it)
+     * under the matmul rule, the magnitude taken over the expected weights.
      */
-    static void assertAttentionOutputAgrees(Tensor referenceWeights, Tensor value, Tensor actual, Tensor expected) {
-        Tensor sumOfMagnitudes = new NaiveKernel().matmul(abs(referenceWeights), abs(value), RightOperand.AS_IS);
-        assertAgrees("attention output", "the reference attention", actual, expected, sumOfMagnitudes);
+    static void assertOutputAgrees(String oracle, Tensor expectedWeights, Tensor value, Tensor actual, Tensor expected) {
+        assertAgrees("attention output", oracle, actual, expected,
+                magnitudes(expectedWeights, value, RightOperand.AS_IS), "");
     }
 
-    /** True if {@code |actual − expected| ≤ RTOL · scale + ATOL}, or both are the same special value. */
-    public static boolean agrees(float actual, float expected, float scale) {
-        if (Float.isNaN(expected) || Float.isInfinite(expected)) {
+    /**
+     * Asserts that {@code actual} is {@code expected} up to float rounding, both finite: two results
+     * of the same layer for mathematically equal inputs (reordered, or with masked parts changed).
+     */
+    static void assertSame(String what, Tensor actual, Tensor expected) {
+        assertFinite(what + " (expected)", expected);
+        assertFinite(what, actual);
+        float[] e = expected.toArray();
+        double scale = 1;
+        for (float x : e) {
+            scale = Math.max(scale, Math.abs(x));
+        }
+        double[] magnitude = new double[e.length];
+        for (int i = 0; i < e.length; i++) {
+            magnitude[i] = Math.abs(e[i]) + 0.1 * scale;
+        }
+        assertAgrees(what, "the expected value", actual, expected, magnitude, "");
+    }
+
+    /** Asserts that every element of {@code x} is a finite number. */
+    static void assertFinite(String what, Tensor x) {
+        assertNotNull(x, what + " is null");
+        FloatBuffer values = x.values();
+        for (int i = 0; i < values.limit(); i++) {
+            if (!Float.isFinite(values.get(i))) {
+                fail(what + " holds " + values.get(i) + " at index " + Arrays.toString(indexOf(i, x.shape()))
+                        + " although the inputs are finite");
+            }
+        }
+    }
+
+    /** True if every weight of {@code actual} agrees with {@code expected} under the softmax rule (same shape). */
+    static boolean weightsAgree(Tensor actual, Tensor expected) {
+        if (!Arrays.equals(actual.shape(), expected.shape())) {
+            return false;
+        }
+        FloatBuffer got = actual.values();
+        FloatBuffer want = expected.values();
+        for (int i = 0; i < got.limit(); i++) {
+            if (!agrees(got.get(i), want.get(i), Math.abs(want.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True if {@code actual} agrees with {@code expected} of magnitude {@code magnitude}: within
+     * {@code RTOL · magnitude + ATOL}, the same special value, or (overflow) anything non-finite
+     * where a finite magnitude exceeds {@link Float#MAX_VALUE}.
+     */
+    public static boolean agrees(float actual, float expected, double magnitude) {
+        boolean overflow = magnitude > Float.MAX_VALUE && Double.isFinite(magnitude);
+        if (overflow && !Float.isFinite(actual)) {
+            return true; // ±∞ or NaN: a partial sum overflowed, as the contract allows
+        }
+        if (!overflow && !Float.isFinite(expected)) {
             return Float.compare(actual, expected) == 0; // NaN with NaN, +∞ with +∞, −∞ with −∞
         }
-        return Math.abs((double) actual - expected) <= RTOL * Math.abs(scale) + ATOL; // false for NaN
+        return Math.abs((double) actual - expected) <= RTOL * magnitude + ATOL; // false for NaN and for e = ±∞
     }
 
-    private static void assertAgrees(String operation, String oracle, Tensor actual, Tensor expected, Tensor scale) {
+    private static void assertAgrees(String operation, String oracle, Tensor actual, Tensor expected,
+                                     double[] magnitude, String inputs) {
         assertNotNull(actual, operation + " returned null");
         assertArrayEquals(expected.shape(), actual.shape(), () -> operation + " result has shape "
-                + Arrays.toString(actual.shape()) + ", the oracle's has " + Arrays.toString(expected.shape()));
-        float[] got = actual.toArray();
-        float[] want = expected.toArray();
-        float[] size = scale.toArray();
+                + Arrays.toString(actual.shape()) + ", expected " + Arrays.toString(expected.shape()));
+        FloatBuffer got = actual.values();
+        FloatBuffer want = expected.values();
         int bad = 0;
         int first = -1;
-        for (int i = 0; i < got.length; i++) {
-            if (!agrees(got[i], want[i], size[i])) {
+        for (int i = 0; i < got.limit(); i++) {
+            if (!agrees(got.get(i), want.get(i), magnitude[i])) {
                 bad++;
                 first = first < 0 ? i : first;
             }
         }
         if (bad > 0) {
-            double tolerance = RTOL * Math.abs(size[first]) + ATOL;
+            double s = magnitude[first];
+            String allowed = s > Float.MAX_VALUE && Double.isFinite(s)
+                    ? "the terms overflow float (S = " + s + "), so ±∞, NaN or within " + (RTOL * s + ATOL)
+                    : "allowed " + (RTOL * s + ATOL) + " = " + RTOL + " · " + s + " + " + ATOL;
             String verb = operation.endsWith("s") ? " disagree with " : " disagrees with "; // "weights disagree"
-            fail(operation + verb + oracle + " at " + bad + " of " + got.length
+            fail(operation + verb + oracle + " at " + bad + " of " + got.limit()
                     + " elements; first at index " + Arrays.toString(indexOf(first, expected.shape()))
-                    + ": got " + got[first] + ", expected " + want[first] + " (|difference| = "
-                    + Math.abs((double) got[first] - want[first]) + ", allowed " + tolerance + " = " + RTOL
-                    + " · " + Math.abs(size[first]) + " + " + ATOL + ")");
+                    + ": got " + got.get(first) + ", expected " + want.get(first) + " (|difference| = "
+                    + Math.abs((double) got.get(first) - want.get(first)) + ", " + allowed + ")" + inputs);
         }
     }
 
-    /** Element-wise |x|. */
-    static Tensor abs(Tensor t) {
-        float[] values = t.toArray();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = Math.abs(values[i]);
+    /** {@code S[.., i, j] = Σ_k |A[.., i, k]| · |B[.., k, j]|} in double: what float rounding of the product is proportional to. */
+    static double[] magnitudes(Tensor left, Tensor right, RightOperand operand) {
+        MatmulShape shape = MatmulShape.of(left, right, operand);
+        FloatBuffer a = left.values();
+        FloatBuffer b = right.values();
+        int m = shape.m();
+        int k = shape.k();
+        int n = shape.n();
+        double[] s = new double[shape.batch() * m * n]; // [batch, M, N]
+        for (int e = 0; e < shape.batch(); e++) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = 0;
+                    for (int p = 0; p < k; p++) {
+                        float bv = operand == RightOperand.AS_IS ? b.get(shape.rightOffset(e) + p * n + j)
+                                : b.get(shape.rightOffset(e) + j * k + p);
+                        sum += Math.abs((double) a.get(shape.leftOffset(e) + i * k + p)) * Math.abs(bv);
+                    }
+                    s[shape.outputOffset(e) + i * n + j] = sum;
+                }
+            }
         }
-        return Tensor.fromArray(values, t.shape());
+        return s;
+    }
+
+    private static double[] abs(Tensor t) {
+        FloatBuffer values = t.values();
+        double[] out = new double[values.limit()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.abs(values.get(i));
+        }
+        return out;
+    }
+
+    /** {@code "; name [2, 3] = [..]"} when {@code t} is small enough to read, otherwise nothing. */
+    static String inputs(String name, Tensor t) {
+        return t.size() > PRINTED_VALUES ? "" : "; " + name + " " + Arrays.toString(t.shape()) + " = "
+                + Arrays.toString(t.toArray());
+    }
+
+    /**
+     * {@code " = [0.31, -1.2]"} (the values, rounded to 4 digits) when the tensor has at most 4
+     * values, otherwise nothing: how a small failing case shows its input values.
+     */
+    static String valuesIfSmall(long size, java.util.function.Supplier<Tensor> tensor) {
+        if (size > 4) {
+            return "";
+        }
+        Tensor t = tensor.get();
+        StringBuilder s = new StringBuilder(" = [");
+        for (int i = 0; i < t.size(); i++) {
+            s.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.4g", t.values().get(i)));
+        }
+        return s.append(']').toString();
     }
 
     /** The multi-index of row-major position {@code flat} in {@code shape}, for messages. */

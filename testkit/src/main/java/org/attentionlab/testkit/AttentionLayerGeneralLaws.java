@@ -1,27 +1,22 @@
 package org.attentionlab.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.concurrent.Callable;
 import org.attentionlab.api.AttentionLayer;
 import org.attentionlab.api.AttentionResult;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.Tensor;
 import org.attentionlab.testkit.LayerCase.Pairing;
 import org.attentionlab.testkit.SoftmaxCase.MaskKind;
-import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The clauses of the {@link AttentionLayer} contract that are not about what attention computes:
@@ -31,110 +26,100 @@ import org.junit.jupiter.api.TestFactory;
  */
 public interface AttentionLayerGeneralLaws extends AttentionLayerUnderTest {
 
-    /** Threads calling one layer at once in {@link #forwardIsDeterministicAndThreadSafe()}. */
-    int LAYER_THREADS = 8;
-
-    /** Calls each thread makes. */
-    int LAYER_ROUNDS_PER_THREAD = 4;
-
-    /** Rejected calls per law, unless {@code -Dattentionlab.testkit.tries} says otherwise. */
-    int REJECTION_TRIES = 12;
-
     /**
      * The same call gives the same result (within float rounding), called again or from
-     * {@value #LAYER_THREADS} threads at the same moment, each with its own shapes and mask (so a
-     * layer that keeps per-call state in a field is caught).
+     * 8 threads at the same moment, each with its own shapes and mask (so a
+     * layer that keeps per-call state in a field is caught). Only calls that succeed and repeat on
+     * one thread take part in the concurrent run; the others are named, and the law is then
+     * reported as skipped rather than blaming threads for a bug that has none.
      */
     @Test
-    default void forwardIsDeterministicAndThreadSafe() throws Exception {
+    default void forwardIsDeterministicAndThreadSafe() throws InterruptedException {
         AttentionLayer layer = layer();
         List<LayerCase> cases = new ArrayList<>();
         List<AttentionResult> expected = new ArrayList<>();
-        for (int t = 0; t < LAYER_THREADS; t++) {
+        List<String> leftOut = new ArrayList<>();
+        for (int t = 0; t < Budget.THREADS; t++) {
             LayerCase c = new LayerCase(1 + t % 3, 4 + t, 11 - t, t % 2 == 0 ? MaskKind.KEY_PADDING : MaskKind.RANDOM,
                     Pairing.ANY, 1, t);
-            cases.add(c);
-            AttentionResult first = c.forward(layer, this);
+            AttentionResult first;
+            try {
+                first = c.forward(layer, this);
+            } catch (RuntimeException e) {
+                leftOut.add(c + " (throws on one thread: " + e + ")");
+                continue;
+            }
             AttentionResult again = c.forward(layer, this);
-            Closeness.assertClose("output of a repeated call (" + c + ")", again.output(), first.output());
-            Closeness.assertClose("weights of a repeated call (" + c + ")", again.weights(), first.weights());
+            Agreement.assertSame("output of a repeated call (" + c + ")", again.output(), first.output());
+            Agreement.assertSame("weights of a repeated call (" + c + ")", again.weights(), first.weights());
+            cases.add(c);
             expected.add(first);
         }
-        ExecutorService threads = Executors.newFixedThreadPool(LAYER_THREADS);
-        try {
-            CyclicBarrier start = new CyclicBarrier(LAYER_THREADS);
-            List<Future<List<AttentionResult>>> results = new ArrayList<>();
-            for (LayerCase c : cases) {
-                results.add(threads.submit(() -> {
-                    Tensor query = c.query(this);
-                    Tensor key = c.key(this);
-                    Tensor value = c.value(this);
-                    Mask mask = c.mask();
-                    List<AttentionResult> out = new ArrayList<>();
-                    start.await(); // all threads call the layer at the same moment
-                    for (int round = 0; round < LAYER_ROUNDS_PER_THREAD; round++) {
-                        out.add(layer.forward(query, key, value, mask));
-                    }
-                    return out;
-                }));
-            }
-            for (int t = 0; t < LAYER_THREADS; t++) {
-                List<AttentionResult> out;
-                try {
-                    out = results.get(t).get(2, TimeUnit.MINUTES);
-                } catch (ExecutionException e) {
-                    throw new AssertionError("forward threw when called from " + LAYER_THREADS + " threads at once ("
-                            + cases.get(t) + ")", e.getCause());
-                }
-                for (AttentionResult result : out) {
-                    String what = " computed by " + LAYER_THREADS + " threads at once (" + cases.get(t) + ")";
-                    Closeness.assertClose("output" + what, result.output(), expected.get(t).output());
-                    Closeness.assertClose("weights" + what, result.weights(), expected.get(t).weights());
-                }
-            }
-        } finally {
-            threads.shutdownNow();
-            assertTrue(threads.awaitTermination(1, TimeUnit.MINUTES), "forward calls did not finish");
+        if (cases.isEmpty()) {
+            Assumptions.abort("not run: forward fails on one thread for every case: " + leftOut);
         }
-    }
-
-    /** Keys and values of different lengths are rejected; the message names the layer and both shapes. */
-    @TestFactory
-    default Stream<DynamicTest> mismatchedKeyAndValueLengthsAreRejected() {
-        AttentionLayer layer = layer();
-        String name = layerName();
-        List<RejectedCall> calls = new ArrayList<>();
-        for (LayerCase c : LayerCase.random("mismatchedKeyAndValueLengthsAreRejected", REJECTION_TRIES, Pairing.ANY, 2,
-                MaskKind.NONE)) {
+        List<Callable<List<AttentionResult>>> tasks = new ArrayList<>();
+        for (int t = 0; t < Budget.THREADS; t++) {
+            LayerCase c = cases.get(t % cases.size());
             Tensor query = c.query(this);
             Tensor key = c.key(this);
-            int valueLength = c.position(2) == 0 ? c.tk() - 1 : c.tk() + 1;
-            Tensor value = input(c.seed() + 2, c.batch(), valueLength);
-            calls.add(new RejectedCall("key " + LayerCase.shape(key) + ", value " + LayerCase.shape(value),
-                    l -> l.forward(query, key, value, Mask.none()),
-                    List.of(name, LayerCase.shape(key), LayerCase.shape(value))));
+            Tensor value = c.value(this);
+            Mask mask = c.mask();
+            tasks.add(() -> {
+                List<AttentionResult> out = new ArrayList<>();
+                for (int round = 0; round < Budget.ROUNDS_PER_THREAD; round++) {
+                    out.add(layer.forward(query, key, value, mask));
+                }
+                return out;
+            });
         }
-        return ForAll.cases(calls, call -> call.assertRejectedBy(layer));
+        List<List<AttentionResult>> results = Concurrently.run("forward", tasks);
+        for (int t = 0; t < Budget.THREADS; t++) {
+            String what = " computed by " + Budget.THREADS + " threads at once (" + cases.get(t % cases.size()) + ")";
+            for (AttentionResult result : results.get(t)) {
+                Agreement.assertSame("output" + what, result.output(), expected.get(t % cases.size()).output());
+                Agreement.assertSame("weights" + what, result.weights(), expected.get(t % cases.size()).weights());
+            }
+        }
+        if (!leftOut.isEmpty()) {
+            Assumptions.abort("ran " + cases.size() + " cases on " + Budget.THREADS + " threads, all agreed; left out "
+                    + leftOut.size() + " that fail on one thread: " + leftOut);
+        }
     }
 
-    /** No queries ({@code Tq = 0}) or no keys ({@code Tk = 0}): rejected, naming the layer and the empty input's shape. */
-    @TestFactory
-    default Stream<DynamicTest> emptySequencesAreRejected() {
+    /**
+     * Keys and values of different lengths ({@code Tk} and {@code valueLength}) are rejected; the
+     * message names the layer and both shapes.
+     */
+    @ParameterizedTest(name = "B={0} Tk={1}, values of length {2}")
+    @CsvSource({"1, 3, 2", "1, 3, 4", "2, 5, 4", "3, 1, 2", "2, 7, 6"})
+    default void mismatchedKeyAndValueLengthsAreRejected(int batch, int tk, int valueLength) {
         AttentionLayer layer = layer();
-        String name = layerName();
-        List<RejectedCall> calls = new ArrayList<>();
-        for (int b = 1; b <= 2; b++) {
-            Tensor empty = input(b, b, 0);
-            Tensor some = input(b + 10, b, 1 + b);
-            String emptyShape = LayerCase.shape(empty);
-            calls.add(new RejectedCall("no queries: query " + emptyShape, l -> l.forward(empty, some, some, Mask.none()),
-                    List.of(name, emptyShape)));
-            calls.add(new RejectedCall("no keys: key and value " + emptyShape,
-                    l -> l.forward(some, empty, empty, Mask.none()), List.of(name, emptyShape)));
-            calls.add(new RejectedCall("self-attention of an empty sequence " + emptyShape,
-                    l -> l.selfAttention(empty, Mask.none()), List.of(name, emptyShape)));
-        }
-        return ForAll.cases(calls, call -> call.assertRejectedBy(layer));
+        Tensor query = input(1, batch, 4);
+        Tensor key = input(2, batch, tk);
+        Tensor value = input(3, batch, valueLength);
+        RejectedCall.of("key " + LayerCase.shape(key) + ", value " + LayerCase.shape(value),
+                () -> layer.forward(query, key, value, Mask.none()),
+                layerName(), LayerCase.shape(key), LayerCase.shape(value)).assertRejected();
+    }
+
+    /**
+     * No queries ({@code Tq = 0}) or no keys ({@code Tk = 0}): rejected, naming the layer and the
+     * empty input's shape.
+     */
+    @ParameterizedTest(name = "empty {0}, B={1}")
+    @CsvSource({"query, 1", "query, 2", "key and value, 1", "key and value, 2", "self-attention input, 1"})
+    default void emptySequencesAreRejected(String empty, int batch) {
+        AttentionLayer layer = layer();
+        Tensor none = input(batch, batch, 0);
+        Tensor some = input(batch + 10, batch, 1 + batch);
+        Executable call = switch (empty) {
+            case "query" -> () -> layer.forward(none, some, some, Mask.none());
+            case "key and value" -> () -> layer.forward(some, none, none, Mask.none());
+            default -> () -> layer.selfAttention(none, Mask.none());
+        };
+        RejectedCall.of("empty " + empty + " " + LayerCase.shape(none), call, layerName(), LayerCase.shape(none))
+                .assertRejected();
     }
 
     /**
@@ -142,34 +127,27 @@ public interface AttentionLayerGeneralLaws extends AttentionLayerUnderTest {
      * the query's and key's shapes: a causal mask with {@code Tq ≠ Tk}, key padding with a length
      * per batch entry too many or a length beyond {@code Tk}, and mask matrices of the wrong size.
      */
-    @TestFactory
-    default Stream<DynamicTest> illFittingMasksAreRejected() {
+    @ParameterizedTest(name = "{0}, B={1} Tq={2} Tk={3}")
+    @CsvSource({"causal, 2, 3, 5", "causal, 1, 4, 1", "a key-padding length too many, 2, 3, 3",
+            "a key-padding length beyond Tk, 3, 2, 4", "a mask matrix with a query too many, 1, 3, 2",
+            "a mask matrix per batch entry one too many, 2, 2, 3"})
+    default void illFittingMasksAreRejected(String mask, int batch, int tq, int tk) {
         AttentionLayer layer = layer();
-        String name = layerName();
-        List<RejectedCall> calls = new ArrayList<>();
-        for (LayerCase c : LayerCase.random("illFittingMasksAreRejected", REJECTION_TRIES, Pairing.CROSS, 1,
-                MaskKind.NONE)) {
-            Tensor query = c.query(this);
-            Tensor key = c.key(this);
-            Tensor value = c.value(this);
-            int b = c.batch();
-            int[] oneTooMany = new int[b + 1];
-            int[] tooLong = new int[b];
-            Arrays.fill(oneTooMany, 1);
-            Arrays.fill(tooLong, 1);
-            tooLong[b - 1] = c.tk() + 1;
-            Mask mask = switch (calls.size() % 5) {
-                case 0 -> Mask.causal();
-                case 1 -> Mask.keyPadding(oneTooMany);
-                case 2 -> Mask.keyPadding(tooLong);
-                case 3 -> Mask.of(new boolean[c.tq() + 1][c.tk()]);
-                default -> Mask.of(new boolean[b + 1][c.tq()][c.tk()]);
-            };
-            calls.add(new RejectedCall(mask + " for query " + LayerCase.shape(query) + ", key " + LayerCase.shape(key),
-                    l -> l.forward(query, key, value, mask),
-                    List.of(name, LayerCase.shape(query), LayerCase.shape(key))));
-        }
-        return ForAll.cases(calls, call -> call.assertRejectedBy(layer));
+        Tensor query = input(1, batch, tq);
+        Tensor key = input(2, batch, tk);
+        Tensor value = input(3, batch, tk);
+        int[] lengths = new int[batch + 1];
+        Arrays.fill(lengths, 1);
+        Mask illFitting = switch (mask) {
+            case "causal" -> Mask.causal();
+            case "a key-padding length too many" -> Mask.keyPadding(lengths);
+            case "a key-padding length beyond Tk" -> Mask.keyPadding(Arrays.copyOf(new int[] {tk + 1}, batch));
+            case "a mask matrix with a query too many" -> Mask.of(new boolean[tq + 1][tk]);
+            default -> Mask.of(new boolean[batch + 1][tq][tk]);
+        };
+        RejectedCall.of(illFitting + " for query " + LayerCase.shape(query) + ", key " + LayerCase.shape(key),
+                () -> layer.forward(query, key, value, illFitting),
+                layerName(), LayerCase.shape(query), LayerCase.shape(key)).assertRejected();
     }
 
     /**

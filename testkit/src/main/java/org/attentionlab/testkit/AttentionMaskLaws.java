@@ -1,6 +1,5 @@
 package org.attentionlab.testkit;
 
-import static org.attentionlab.testkit.AttentionShapeLaws.ATTENTION_TRIES;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -27,7 +26,7 @@ public interface AttentionMaskLaws extends AttentionLayerUnderTest {
     @TestFactory
     default Stream<DynamicTest> causalMaskGivesZeroWeightToLaterKeys() {
         AttentionLayer layer = layer();
-        return ForAll.cases(LayerCase.random("causalMaskGivesZeroWeightToLaterKeys", ATTENTION_TRIES, Pairing.SELF, 1,
+        return ForAll.cases(LayerCase.random(ForAll.seed(), Budget.LAYER_TRIES, Pairing.SELF, 1,
                 MaskKind.CAUSAL), c -> {
                     Tensor x = c.query(this);
                     Tensor weights = layer.selfAttention(x, Mask.causal()).weights(); // [B, ..., T, T]
@@ -54,7 +53,7 @@ public interface AttentionMaskLaws extends AttentionLayerUnderTest {
     @TestFactory
     default Stream<DynamicTest> causalMaskMakesOutputIndependentOfLaterInputs() {
         AttentionLayer layer = layer();
-        return ForAll.cases(LayerCase.random("causalMaskMakesOutputIndependentOfLaterInputs", ATTENTION_TRIES,
+        return ForAll.cases(LayerCase.random(ForAll.seed(), Budget.LAYER_TRIES,
                 Pairing.SELF, 2, MaskKind.CAUSAL), c -> {
                     int t = c.tq();
                     int i = c.position(t - 1); // a position with at least one later one
@@ -66,7 +65,7 @@ public interface AttentionMaskLaws extends AttentionLayerUnderTest {
                     Tensor before = layer.selfAttention(x, Mask.causal()).output();
                     Tensor after = layer.selfAttention(changedFuture, Mask.causal()).output();
 
-                    Closeness.assertClose("output at positions 0.." + i + " after changing the inputs from position "
+                    Agreement.assertSame("output at positions 0.." + i + " after changing the inputs from position "
                             + (i + 1) + " on", Sequences.rows(after, 0, i + 1), Sequences.rows(before, 0, i + 1));
                     assertFalse(Sequences.rows(after, t - 1, t).allClose(Sequences.rows(before, t - 1, t), 1e-3, 1e-3),
                             "the output at the last position should change when its own input changes");
@@ -81,7 +80,7 @@ public interface AttentionMaskLaws extends AttentionLayerUnderTest {
     @TestFactory
     default Stream<DynamicTest> keyPaddingMakesOutputIndependentOfPaddedKeysAndValues() {
         AttentionLayer layer = layer();
-        return ForAll.cases(LayerCase.random("keyPaddingMakesOutputIndependentOfPaddedKeysAndValues", ATTENTION_TRIES,
+        return ForAll.cases(LayerCase.random(ForAll.seed(), Budget.LAYER_TRIES,
                 Pairing.ANY, 2, MaskKind.NONE), c -> {
                     int[] lengths = c.paddedLengths();
                     Mask mask = Mask.keyPadding(lengths);
@@ -97,8 +96,8 @@ public interface AttentionMaskLaws extends AttentionLayerUnderTest {
                     try {
                         Weights.assertShape(original.weights(), c.batch(), c.tq(), c.tk());
                         Weights.assertProbabilities(original.weights(), mask);
-                        Closeness.assertClose("output after changing the padding", changed.output(), original.output());
-                        Closeness.assertClose("weights after changing the padding", changed.weights(), original.weights());
+                        Agreement.assertSame("output after changing the padding", changed.output(), original.output());
+                        Agreement.assertSame("weights after changing the padding", changed.weights(), original.weights());
                     } catch (AssertionError e) {
                         throw new AssertionFailedError("with " + mask + ": " + e.getMessage(), e);
                     }
@@ -114,7 +113,7 @@ public interface AttentionMaskLaws extends AttentionLayerUnderTest {
     @TestFactory
     default Stream<DynamicTest> fullyMaskedQueryAttendsToNothing() {
         AttentionLayer layer = layer();
-        return ForAll.cases(LayerCase.random("fullyMaskedQueryAttendsToNothing", ATTENTION_TRIES, Pairing.ANY, 1,
+        return ForAll.cases(LayerCase.random(ForAll.seed(), Budget.LAYER_TRIES, Pairing.ANY, 1,
                 MaskKind.FULLY_MASKED_ROWS), c -> {
                     Mask mask = c.mask();
                     Tensor weights = c.forward(layer, this).weights();

@@ -1,6 +1,5 @@
 package org.attentionlab.testkit;
 
-import static org.attentionlab.testkit.AttentionShapeLaws.ATTENTION_TRIES;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -29,7 +28,7 @@ public interface AttentionOrderLaws extends AttentionLayerUnderTest {
     @TestFactory
     default Stream<DynamicTest> permutingKeysAndValuesTogetherLeavesTheOutputUnchanged() {
         AttentionLayer layer = layer();
-        return ForAll.cases(LayerCase.random("permutingKeysAndValuesTogetherLeavesTheOutputUnchanged", ATTENTION_TRIES,
+        return ForAll.cases(LayerCase.random(ForAll.seed(), Budget.LAYER_TRIES,
                 Pairing.ANY, 2, MaskKind.NONE), c -> {
                     Tensor query = c.query(this);
                     Tensor key = c.key(this);
@@ -38,9 +37,9 @@ public interface AttentionOrderLaws extends AttentionLayerUnderTest {
                     AttentionResult original = layer.forward(query, key, value, Mask.none());
                     AttentionResult reordered = layer.forward(query, Sequences.reorder(key, order),
                             Sequences.reorder(value, order), Mask.none());
-                    Closeness.assertClose("output after reordering the keys and values by " + Arrays.toString(order),
+                    Agreement.assertSame("output after reordering the keys and values by " + Arrays.toString(order),
                             reordered.output(), original.output());
-                    Closeness.assertClose("weights after reordering the keys and values by " + Arrays.toString(order),
+                    Agreement.assertSame("weights after reordering the keys and values by " + Arrays.toString(order),
                             reordered.weights(), Sequences.reorderLast(original.weights(), order));
                 });
     }
@@ -52,7 +51,7 @@ public interface AttentionOrderLaws extends AttentionLayerUnderTest {
     @TestFactory
     default Stream<DynamicTest> permutingQueriesPermutesTheOutputRows() {
         AttentionLayer layer = layer();
-        return ForAll.cases(LayerCase.random("permutingQueriesPermutesTheOutputRows", ATTENTION_TRIES, Pairing.ANY, 2,
+        return ForAll.cases(LayerCase.random(ForAll.seed(), Budget.LAYER_TRIES, Pairing.ANY, 2,
                 MaskKind.NONE), c -> {
                     Tensor query = c.query(this);
                     Tensor key = c.key(this);
@@ -60,9 +59,9 @@ public interface AttentionOrderLaws extends AttentionLayerUnderTest {
                     int[] order = Sequences.shuffled(c.seed(), c.tq());
                     AttentionResult original = layer.forward(query, key, value, Mask.none());
                     AttentionResult reordered = layer.forward(Sequences.reorder(query, order), key, value, Mask.none());
-                    Closeness.assertClose("output for the queries reordered by " + Arrays.toString(order),
+                    Agreement.assertSame("output for the queries reordered by " + Arrays.toString(order),
                             reordered.output(), Sequences.reorder(original.output(), order));
-                    Closeness.assertClose("weights for the queries reordered by " + Arrays.toString(order),
+                    Agreement.assertSame("weights for the queries reordered by " + Arrays.toString(order),
                             reordered.weights(), Sequences.reorder(original.weights(), order));
                 });
     }

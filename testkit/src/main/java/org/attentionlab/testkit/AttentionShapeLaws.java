@@ -22,9 +22,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 public interface AttentionShapeLaws extends AttentionLayerUnderTest {
 
-    /** Cases per attention law, unless {@code -Dattentionlab.testkit.tries} says otherwise. */
-    int ATTENTION_TRIES = 50;
-
     /**
      * The output is {@code [B, ..., Tq, ·]}: the query's shape up to the width, which is the same for
      * every {@code B}, {@code Tq} and {@code Tk}; the weights are {@code [B, ..., Tq, Tk]} with the
@@ -33,7 +30,7 @@ public interface AttentionShapeLaws extends AttentionLayerUnderTest {
     @TestFactory
     default Stream<DynamicTest> outputHasOneRowPerQueryAndWeightsAreTqByTk() {
         AttentionLayer layer = layer();
-        return ForAll.cases(LayerCase.random("outputHasOneRowPerQueryAndWeightsAreTqByTk", ATTENTION_TRIES,
+        return ForAll.cases(LayerCase.random(ForAll.seed(), Budget.LAYER_TRIES,
                 Pairing.ANY, 1, MaskKind.NONE), c -> {
                     AttentionResult smallest = layer.forward(input(1, 1, 1), input(2, 1, 1), input(3, 1, 1));
                     assertNotNull(smallest, "forward returned null");
@@ -56,8 +53,8 @@ public interface AttentionShapeLaws extends AttentionLayerUnderTest {
                     assertArrayEquals(expectedWeights, result.weights().shape(), () -> "weights are "
                             + LayerCase.shape(result.weights()) + ", expected " + Arrays.toString(expectedWeights)
                             + " (the same heads as for Tq = Tk = 1)");
-                    Closeness.assertFinite("output", result.output());
-                    Closeness.assertFinite("weights", result.weights());
+                    Agreement.assertFinite("output", result.output());
+                    Agreement.assertFinite("weights", result.weights());
                 });
     }
 
@@ -68,7 +65,7 @@ public interface AttentionShapeLaws extends AttentionLayerUnderTest {
     @TestFactory
     default Stream<DynamicTest> weightsAreProbabilitiesThatSumToOne() {
         AttentionLayer layer = layer();
-        return ForAll.cases(LayerCase.random("weightsAreProbabilitiesThatSumToOne", ATTENTION_TRIES, Pairing.ANY, 1,
+        return ForAll.cases(LayerCase.random(ForAll.seed(), Budget.LAYER_TRIES, Pairing.ANY, 1,
                 MaskKind.NONE, MaskKind.KEY_PADDING, MaskKind.CAUSAL, MaskKind.CAUSAL_AND_KEY_PADDING), c -> {
                     Tensor weights = c.forward(layer, this).weights();
                     Weights.assertShape(weights, c.batch(), c.tq(), c.tk());
@@ -84,7 +81,7 @@ public interface AttentionShapeLaws extends AttentionLayerUnderTest {
     @TestFactory
     default Stream<DynamicTest> crossAttentionAllowsTqDifferentFromTk() {
         AttentionLayer layer = layer();
-        return ForAll.cases(LayerCase.random("crossAttentionAllowsTqDifferentFromTk", ATTENTION_TRIES, Pairing.CROSS, 1,
+        return ForAll.cases(LayerCase.random(ForAll.seed(), Budget.LAYER_TRIES, Pairing.CROSS, 1,
                 MaskKind.NONE), c -> {
                     Tensor query = c.query(this);
                     Tensor key = c.key(this);
@@ -95,9 +92,9 @@ public interface AttentionShapeLaws extends AttentionLayerUnderTest {
                     Weights.assertShape(all.weights(), c.batch(), c.tq(), c.tk());
                     for (int i = 0; i < c.tq(); i++) {
                         AttentionResult one = layer.forward(Sequences.rows(query, i, i + 1), key, value, Mask.none());
-                        Closeness.assertClose("output of query " + i + " attended alone", one.output(),
+                        Agreement.assertSame("output of query " + i + " attended alone", one.output(),
                                 Sequences.rows(all.output(), i, i + 1));
-                        Closeness.assertClose("weights of query " + i + " attended alone", one.weights(),
+                        Agreement.assertSame("weights of query " + i + " attended alone", one.weights(),
                                 Sequences.rows(all.weights(), i, i + 1));
                     }
                 });

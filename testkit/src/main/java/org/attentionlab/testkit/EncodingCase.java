@@ -23,9 +23,9 @@ record EncodingCase(int length, int longer, int batch, int limit, long seed) imp
     /** The longest {@code T} generated (longer ones are checked once, in {@code encodingsAreTByD}). */
     static final int MAX_LENGTH = 40;
 
-    /** {@code count} cases for {@code law}, with lengths up to {@code limit}, the same on every run. */
-    static List<EncodingCase> random(String law, int count, int limit) {
-        SplittableRandom random = new SplittableRandom(ForAll.seed(law));
+    /** {@code count} cases from {@code seed}, with lengths up to {@code limit}, the same on every run. */
+    static List<EncodingCase> random(long seed, int count, int limit) {
+        SplittableRandom random = new SplittableRandom(seed);
         List<EncodingCase> cases = new ArrayList<>();
         for (int i = 0; i < ForAll.tries(count); i++) {
             int length = random.nextInt(Math.min(limit, MAX_LENGTH)); // < limit: room for a longer one

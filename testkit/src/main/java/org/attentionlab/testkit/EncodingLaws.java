@@ -11,12 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.attentionlab.api.PositionalEncoding;
 import org.attentionlab.api.Tensor;
@@ -31,29 +26,17 @@ import org.junit.jupiter.api.TestFactory;
  */
 public interface EncodingLaws extends PositionalEncodingUnderTest {
 
-    /** Cases per encoding law, unless {@code -Dattentionlab.testkit.tries} says otherwise. */
-    int ENCODING_TRIES = 50;
-
-    /** Positions {@code 0..DISTINCT_POSITIONS-1} (or fewer, up to the maximum) must all be told apart. */
-    int DISTINCT_POSITIONS = 128;
-
-    /** Two positions are told apart if some component of their vectors differs by more than this. */
-    double DISTINCT_BY = 1e-5;
-
-    /** Threads computing encodings at once in {@link #encodingsAreDeterministic()}. */
-    int ENCODING_THREADS = 8;
-
     /**
      * {@code encodings(T)} is {@code [T, D]} with {@code D = dModel() ≥ 1}, finite, for
-     * {@code T = 0}, generated lengths, and the longest supported (or {@value #LONGEST_CHECKED}).
+     * {@code T = 0}, generated lengths, and the longest supported (or 1024).
      */
     @TestFactory
     default Stream<DynamicTest> encodingsAreTByD() {
         PositionalEncoding encoding = encoding();
-        int longest = longestUpTo(LONGEST_CHECKED);
+        int longest = longestUpTo(Budget.LONGEST_ENCODING);
         List<EncodingCase> cases = new ArrayList<>(List.of(new EncodingCase(0, 1, 1, longest, 0),
                 new EncodingCase(longest, longest, 1, longest, 0)));
-        cases.addAll(EncodingCase.random("encodingsAreTByD", ENCODING_TRIES, longest));
+        cases.addAll(EncodingCase.random(ForAll.seed(), Budget.ENCODING_TRIES, longest));
         return ForAll.cases(cases, c -> {
             int d = encoding.dModel();
             assertTrue(d >= 1, "dModel() must be at least 1, got " + d);
@@ -62,50 +45,33 @@ public interface EncodingLaws extends PositionalEncodingUnderTest {
             assertArrayEquals(new int[] {c.length(), d}, pe.shape(),
                     () -> "encodings(" + c.length() + ") is " + Arrays.toString(pe.shape()) + ", expected [T, D] = ["
                             + c.length() + ", " + d + "]");
-            Closeness.assertFinite("encodings(" + c.length() + ")", pe);
+            Agreement.assertFinite("encodings(" + c.length() + ")", pe);
         });
     }
 
     /**
      * The same length gives bit-for-bit the same encodings on every call, also when
-     * {@value #ENCODING_THREADS} threads ask at the same moment.
+     * 8 threads ask at the same moment.
      */
     @Test
-    default void encodingsAreDeterministic() throws Exception {
+    default void encodingsAreDeterministic() throws InterruptedException {
         PositionalEncoding encoding = encoding();
         int longest = longestUpTo(64);
-        int[] lengths = new int[ENCODING_THREADS];
-        for (int t = 0; t < ENCODING_THREADS; t++) {
-            lengths[t] = longest - (longest * t) / ENCODING_THREADS; // longest down to about longest / 8
+        int[] lengths = new int[Budget.THREADS];
+        List<Callable<Tensor>> tasks = new ArrayList<>();
+        for (int t = 0; t < Budget.THREADS; t++) {
+            int length = longest - (longest * t) / Budget.THREADS; // longest down to about longest / 8
+            lengths[t] = length;
+            tasks.add(() -> encoding.encodings(length));
         }
         for (int length : new int[] {0, 1, longest}) {
             assertEquals(encoding.encodings(length), encoding.encodings(length),
                     "two calls of encodings(" + length + ") differ");
         }
-        ExecutorService threads = Executors.newFixedThreadPool(ENCODING_THREADS);
-        try {
-            CyclicBarrier start = new CyclicBarrier(ENCODING_THREADS);
-            List<Future<Tensor>> results = new ArrayList<>();
-            for (int length : lengths) {
-                results.add(threads.submit(() -> {
-                    start.await(); // all threads ask at the same moment
-                    return encoding.encodings(length);
-                }));
-            }
-            for (int t = 0; t < ENCODING_THREADS; t++) {
-                Tensor concurrent;
-                try {
-                    concurrent = results.get(t).get(1, TimeUnit.MINUTES);
-                } catch (ExecutionException e) {
-                    throw new AssertionError("encodings(" + lengths[t] + ") threw when called from "
-                            + ENCODING_THREADS + " threads at once", e.getCause());
-                }
-                assertEquals(encoding.encodings(lengths[t]), concurrent, "encodings(" + lengths[t]
-                        + ") computed by " + ENCODING_THREADS + " threads at once differ from a lone call's");
-            }
-        } finally {
-            threads.shutdownNow();
-            assertTrue(threads.awaitTermination(1, TimeUnit.MINUTES), "encodings calls did not finish");
+        List<Tensor> concurrent = Concurrently.run("encodings", tasks);
+        for (int t = 0; t < Budget.THREADS; t++) {
+            assertEquals(encoding.encodings(lengths[t]), concurrent.get(t), "encodings(" + lengths[t]
+                    + ") computed by " + Budget.THREADS + " threads at once differ from a lone call's");
         }
     }
 
@@ -118,8 +84,8 @@ public interface EncodingLaws extends PositionalEncodingUnderTest {
     @TestFactory
     default Stream<DynamicTest> encodingOfAPositionDoesNotDependOnSequenceLength() {
         PositionalEncoding encoding = encoding();
-        return ForAll.cases(EncodingCase.random("encodingOfAPositionDoesNotDependOnSequenceLength", ENCODING_TRIES,
-                longestUpTo(LONGEST_CHECKED)), c -> {
+        return ForAll.cases(EncodingCase.random(ForAll.seed(), Budget.ENCODING_TRIES,
+                longestUpTo(Budget.LONGEST_ENCODING)), c -> {
                     Tensor shorter = encoding.encodings(c.length());
                     Tensor prefix = Sequences.rows(encoding.encodings(c.longer()), 0, c.length());
                     assertArrayEquals(prefix.shape(), shorter.shape(), "encodings(" + c.length() + ") is "
@@ -132,14 +98,14 @@ public interface EncodingLaws extends PositionalEncodingUnderTest {
     }
 
     /**
-     * No two positions among the first {@value #DISTINCT_POSITIONS} (or all, if fewer are
-     * supported) get the same vector: some component differs by more than {@value #DISTINCT_BY}.
+     * No two positions among the first 128 (or all, if fewer are
+     * supported) get the same vector: some component differs by more than 1e-5.
      * Otherwise attention could not tell the two positions apart.
      */
     @Test
     default void distinctPositionsGetDistinctEncodings() {
         PositionalEncoding encoding = encoding();
-        int n = longestUpTo(DISTINCT_POSITIONS);
+        int n = longestUpTo(128); // positions 0..127 must all be told apart
         float[][] pe = encoding.encodings(n).toMatrix();
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
@@ -147,7 +113,7 @@ public interface EncodingLaws extends PositionalEncodingUnderTest {
                 for (int d = 0; d < pe[a].length; d++) {
                     largest = Math.max(largest, Math.abs((double) pe[a][d] - pe[b][d]));
                 }
-                if (!(largest > DISTINCT_BY)) {
+                if (!(largest > 1e-5)) {
                     fail("positions " + a + " and " + b + " get encodings that differ by at most " + largest
                             + ": " + Arrays.toString(pe[a]) + " and " + Arrays.toString(pe[b]));
                 }

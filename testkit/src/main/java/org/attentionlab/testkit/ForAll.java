@@ -4,22 +4,27 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * Turns a law ("for all cases, this holds") into one JUnit dynamic test per generated case, and
  * shrinks a failing case to a small one before reporting it.
  *
  * <p>Cases come from a seeded generator, so every run checks the same cases and a failure can be
- * reproduced exactly. Two system properties widen the search: {@value #SEED_PROPERTY} (a number)
- * chooses other cases, {@value #TRIES_PROPERTY} sets how many each law checks.
+ * reproduced exactly. Two system properties widen the search: {@value #SEED_PROPERTY} (a whole
+ * number) chooses other cases, {@value #TRIES_PROPERTY} (a positive whole number) sets how many
+ * each law checks. A value that is not such a number is an error, never silently ignored.
  *
- * <p>Used by the kernel contract and by any law about the rest of the framework: generate a list
- * of {@link Shrinkable} cases from {@link #seed(String)}, then return {@link #cases} from a
- * JUnit {@code @TestFactory}.
+ * <p>Within one law only the first failing case is shrunk and reported with its stack trace;
+ * later failing cases of the same law are counted, named in one line each, and not shrunk (they
+ * are almost always the same bug, and shrinking each would cost time and screens of output).
+ *
+ * <p>Used by the kit's laws and by any law about the rest of the framework: generate a list of
+ * {@link Shrinkable} cases from {@link #seed()}, then return {@link #cases} from a JUnit
+ * {@code @TestFactory}.
  */
 public final class ForAll {
 
@@ -37,31 +42,90 @@ public final class ForAll {
     private ForAll() {
     }
 
-    /** The seed for one law's cases: the base seed mixed with the law's name, so laws see different cases. */
+    /**
+     * The seed for the cases of the law that calls this: derived from the calling method's name
+     * (so laws see different cases, and a renamed law cannot keep a stale name) and the base seed.
+     * Call it in the law method itself, not in a helper it shares with other laws.
+     */
+    public static long seed() {
+        String law = StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst())
+                .map(StackWalker.StackFrame::getMethodName).orElseThrow();
+        return seed(law);
+    }
+
+    /** The seed for the cases of the law named {@code law}: the base seed mixed with the name. */
     public static long seed(String law) {
-        return Long.getLong(SEED_PROPERTY, DEFAULT_SEED) * 31 + law.hashCode();
+        return baseSeed(System.getProperty(SEED_PROPERTY)) * 31 + law.hashCode();
     }
 
     /** How many cases a law checks: {@code defaultTries}, unless {@value #TRIES_PROPERTY} says otherwise. */
     public static int tries(int defaultTries) {
-        return Integer.getInteger(TRIES_PROPERTY, defaultTries);
+        String value = System.getProperty(TRIES_PROPERTY);
+        return value == null ? defaultTries : parseTries(value);
     }
 
-    /** One dynamic test per case, named after the case, each checking {@code law}. */
+    /** The base seed {@value #SEED_PROPERTY} names ({@code null}: the default). */
+    static long baseSeed(String value) {
+        if (value == null) {
+            return DEFAULT_SEED;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + SEED_PROPERTY + "=" + value + " is not a whole number;"
+                    + " give one such as -D" + SEED_PROPERTY + "=42, or leave it out for the default cases", e);
+        }
+    }
+
+    /** The number of cases {@value #TRIES_PROPERTY} asks for. */
+    static int parseTries(String value) {
+        int tries;
+        try {
+            tries = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + TRIES_PROPERTY + "=" + value + " is not a whole number;"
+                    + " give the number of cases per law, such as -D" + TRIES_PROPERTY + "=500", e);
+        }
+        if (tries < 1) {
+            throw new IllegalArgumentException("-D" + TRIES_PROPERTY + "=" + value + " would check no case;"
+                    + " give at least 1, such as -D" + TRIES_PROPERTY + "=500");
+        }
+        return tries;
+    }
+
+    /**
+     * One dynamic test per case, named after the case, each checking {@code law}; the first
+     * failing case is shrunk, later ones are reported in one line.
+     */
     public static <C extends Shrinkable<C>> Stream<DynamicTest> cases(List<C> cases, Consumer<C> law) {
-        return cases.stream().map(c -> dynamicTest(c.toString(), () -> check(c, law)));
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        return cases.stream().map(c -> dynamicTest(c.toString(), () -> {
+            if (firstFailure.get() == null) {
+                try {
+                    check(c, law);
+                } catch (LawFailure e) {
+                    firstFailure.set(e.smallest());
+                    throw e;
+                }
+            } else {
+                Throwable failure = failureOf(c, law);
+                if (failure != null) {
+                    throw LawFailure.again(c.toString(), firstFailure.get(), failure);
+                }
+            }
+        }));
     }
 
     /**
      * Runs {@code law} on {@code c}; if it fails, shrinks greedily (take the first simpler case
-     * that still fails, repeat) and throws an error naming both the original and the smallest case.
+     * that still fails, repeat) and throws a {@link LawFailure} naming both the original and the
+     * smallest case.
      */
     public static <C extends Shrinkable<C>> void check(C c, Consumer<C> law) {
-        Throwable original = failureOf(c, law);
-        if (original == null) {
+        Throwable failure = failureOf(c, law);
+        if (failure == null) {
             return;
         }
-        Throwable failure = original;
         C smallest = c;
         int steps = 0;
         boolean shrunk = true;
@@ -79,14 +143,7 @@ public final class ForAll {
                 }
             }
         }
-        String where = smallest == c
-                ? "Fails for " + c + " (no simpler case fails)"
-                : "Fails for " + c + "; smallest failing case found by shrinking: " + smallest;
-        AssertionFailedError error = new AssertionFailedError(where + "\n  " + failure, failure);
-        if (failure != original) {
-            error.addSuppressed(original); // the first failure, in case the smallest one reads differently
-        }
-        throw error;
+        throw LawFailure.first(c.toString(), smallest.toString(), failure);
     }
 
     /** The error {@code law} throws for {@code c}, or null if it holds. A kernel's exception is a failure too. */

@@ -44,12 +44,12 @@ record LayerCase(int batch, int tq, int tk, MaskKind maskKind, Pairing pairing, 
     }
 
     /**
-     * {@code count} cases (at least {@code ForAll.tries} says) for {@code law}, each with a mask
+     * {@code count} cases (or as many as {@code ForAll.tries} says) from {@code seed}, each with a mask
      * kind from {@code kinds} (kinds that need {@code Tq = Tk} only on self-attention cases), the
      * same on every run.
      */
-    static List<LayerCase> random(String law, int count, Pairing pairing, int minLength, MaskKind... kinds) {
-        SplittableRandom random = new SplittableRandom(ForAll.seed(law));
+    static List<LayerCase> random(long seed, int count, Pairing pairing, int minLength, MaskKind... kinds) {
+        SplittableRandom random = new SplittableRandom(seed);
         List<LayerCase> cases = new ArrayList<>();
         while (cases.size() < ForAll.tries(count)) {
             int tq = length(random, minLength);

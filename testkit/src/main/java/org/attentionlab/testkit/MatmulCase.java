@@ -105,7 +105,8 @@ public record MatmulCase(List<Integer> leading, int m, int k, int n, boolean rig
     public String toString() {
         String how = (operand == RightOperand.TRANSPOSED ? "transposed" : "")
                 + (operand == RightOperand.TRANSPOSED && rightShared ? ", " : "") + (rightShared ? "shared" : "");
-        return "left " + Arrays.toString(leftShape()) + " · right " + Arrays.toString(rightShape())
+        return "left " + Arrays.toString(leftShape()) + Agreement.valuesIfSmall(Sizes.product(leading) * m * k, this::left)
+                + " · right " + Arrays.toString(rightShape()) + Agreement.valuesIfSmall((rightShared ? 1 : Sizes.product(leading)) * k * n, this::right)
                 + (how.isEmpty() ? "" : " (" + how + ")") + ", seed " + seed;
     }
 }

@@ -9,9 +9,6 @@ import org.attentionlab.api.PositionalEncoding;
  */
 public interface PositionalEncodingUnderTest {
 
-    /** Lengths the laws try when the encoding has no maximum (and as a cap when it has a large one). */
-    int LONGEST_CHECKED = 1024;
-
     /**
      * The encoding under test. Called once per law; it may return the same instance every time
      * (encodings are immutable and thread-safe by contract) or a new, equal one.

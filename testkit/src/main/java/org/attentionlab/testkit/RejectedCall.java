@@ -4,35 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-import org.attentionlab.api.AttentionLayer;
+import org.junit.jupiter.api.function.Executable;
 
 /**
- * A call an {@link AttentionLayer} must reject with an {@link IllegalArgumentException} whose
- * message contains every one of {@code mentions}: the layer's name and the shapes involved.
+ * A call an implementation must reject with an {@link IllegalArgumentException} whose message
+ * contains every one of {@code mentions} (the operation or layer, and the shapes or value
+ * involved): the kit's one check of a rejected call.
  *
- * @param description what is wrong, for the test's name
- * @param call        the call to make on the layer
+ * @param description what is wrong, for the test's name and the failure message
+ * @param call        the call to make
  * @param mentions    what the message must contain
  */
-record RejectedCall(String description, Consumer<AttentionLayer> call, List<String> mentions)
-        implements Shrinkable<RejectedCall> {
+record RejectedCall(String description, Executable call, List<String> mentions) {
 
-    /** Asserts that {@code layer} rejects this call as the contract says. */
-    void assertRejectedBy(AttentionLayer layer) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> call.accept(layer),
+    /** A rejected call whose message must mention each of {@code mentions}. */
+    static RejectedCall of(String description, Executable call, String... mentions) {
+        return new RejectedCall(description, call, List.of(mentions));
+    }
+
+    /** Asserts that the call is rejected as the contract says. */
+    void assertRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call,
                 () -> "expected IllegalArgumentException for " + description);
         for (String mention : mentions) {
             assertTrue(String.valueOf(e.getMessage()).contains(mention),
-                    () -> "the message \"" + e.getMessage() + "\" should mention " + mention);
+                    () -> "the message \"" + e.getMessage() + "\" should mention " + mention + " (" + description + ")");
         }
-    }
-
-    /** Rejected calls are already small; there is nothing to shrink. */
-    @Override
-    public Stream<RejectedCall> simpler() {
-        return Stream.empty();
     }
 
     @Override

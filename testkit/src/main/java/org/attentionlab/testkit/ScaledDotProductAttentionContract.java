@@ -1,17 +1,19 @@
 package org.attentionlab.testkit;
 
-import static org.attentionlab.testkit.AttentionShapeLaws.ATTENTION_TRIES;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.attentionlab.api.AttentionInputs;
 import org.attentionlab.api.AttentionLayer;
 import org.attentionlab.api.AttentionResult;
+import org.attentionlab.api.Kernel;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.SoftmaxShape;
 import org.attentionlab.api.Tensor;
+import org.attentionlab.kernels.naive.NaiveKernel;
 import org.attentionlab.testkit.LayerCase.Pairing;
 import org.attentionlab.testkit.SoftmaxCase.MaskKind;
 import org.junit.jupiter.api.DynamicTest;
@@ -48,9 +50,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 public interface ScaledDotProductAttentionContract extends AttentionLayerContract {
 
-    /** Cases of {@code agreesWithReferenceAttention}, unless {@code -Dattentionlab.testkit.tries} says otherwise. */
-    int REFERENCE_TRIES = 100;
-
     /** {@code [B, H, T, Dk] = [batch, 2, length, 4]}, standard normal. */
     @Override
     default Tensor input(long seed, int batch, int length) {
@@ -58,25 +57,29 @@ public interface ScaledDotProductAttentionContract extends AttentionLayerContrac
     }
 
     /**
-     * Weights and output agree with {@code softmax(Q·Kᵀ/√d_k)·V} computed by the naive kernel:
+     * Weights and output agree with {@code softmax(Q·Kᵀ/√d_k)·V} computed by the naive kernel,
+     * one line per step of the formula ({@link org.attentionlab.api.Kernel#attentionWithWeights}):
      * weights under the softmax rule of {@link Agreement}, the output under its matmul rule (the
-     * product of the weights and V). A forgotten or wrong scale, a transposed operand, a mask
-     * applied to the wrong batch entry or {@code Dk} and {@code Dv} mixed up all fail.
+     * product of the weights and V). A forgotten or wrong scale (the failure says which scale the
+     * weights match), a transposed operand, a mask applied to the wrong batch entry or {@code Dk}
+     * and {@code Dv} mixed up all fail.
      */
     @TestFactory
     default Stream<DynamicTest> agreesWithReferenceAttention() {
         AttentionLayer layer = layer();
-        return ForAll.cases(ReferenceCase.random(ForAll.seed("agreesWithReferenceAttention"),
-                ForAll.tries(REFERENCE_TRIES)), c -> {
-                    Tensor query = c.query();
-                    Tensor key = c.key();
-                    Tensor value = c.value();
-                    Mask mask = c.mask();
-                    AttentionResult expected = ReferenceAttention.attend(query, key, value, mask);
-                    AttentionResult actual = layer.forward(query, key, value, mask);
-                    Agreement.assertAttentionWeightsAgree(actual.weights(), expected.weights());
-                    Agreement.assertAttentionOutputAgrees(expected.weights(), value, actual.output(), expected.output());
-                });
+        Kernel reference = new NaiveKernel();
+        return ForAll.cases(AttentionCase.forLayers(ForAll.seed(), ForAll.tries(Budget.REFERENCE_TRIES)), c -> {
+            AttentionInputs inputs = c.inputs();
+            AttentionResult expected = reference.attentionWithWeights(inputs);
+            AttentionResult actual = layer.forward(inputs.query(), inputs.key(), inputs.value(), inputs.mask());
+            try {
+                Agreement.assertWeightsAgree("the reference attention", actual.weights(), expected.weights());
+            } catch (AssertionError e) {
+                throw HintedFailure.withHint(e, Hints.otherScale(inputs, actual.weights()));
+            }
+            Agreement.assertOutputAgrees("the reference attention", expected.weights(), inputs.value(),
+                    actual.output(), expected.output());
+        });
     }
 
     /**
@@ -113,12 +116,12 @@ public interface ScaledDotProductAttentionContract extends AttentionLayerContrac
     @TestFactory
     default Stream<DynamicTest> fullyMaskedQueryOutputsTheZeroVector() {
         AttentionLayer layer = layer();
-        return ForAll.cases(LayerCase.random("fullyMaskedQueryOutputsTheZeroVector", ATTENTION_TRIES, Pairing.ANY, 1,
+        return ForAll.cases(LayerCase.random(ForAll.seed(), Budget.LAYER_TRIES, Pairing.ANY, 1,
                 MaskKind.FULLY_MASKED_ROWS), c -> {
                     Mask mask = c.mask();
                     AttentionResult result = c.forward(layer, this);
                     Weights.assertShape(result.weights(), c.batch(), c.tq(), c.tk());
-                    Closeness.assertFinite("output", result.output());
+                    Agreement.assertFinite("output", result.output());
                     SoftmaxShape rows = SoftmaxShape.of(result.weights(), mask);
                     int width = result.output().dim(-1);
                     float[] output = result.output().toArray();

@@ -36,10 +36,20 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
         KEY_PADDING,
         /** Causal and key padding together, as in a padded decoder batch. */
         CAUSAL_AND_KEY_PADDING,
+        /**
+         * Key padding in which some batch entries (always the first) are empty sequences of length
+         * 0: their queries attend to nothing.
+         */
+        KEY_PADDING_WITH_EMPTY_SEQUENCES,
         /** A random boolean matrix ({@link Mask#of}); some rows may allow nothing. */
         RANDOM,
         /** A random boolean matrix in which about a third of the rows, and always the first, allow nothing. */
         FULLY_MASKED_ROWS;
+
+        /** True for the kinds under which some query may attend to no key. */
+        public boolean masksWholeRows() {
+            return this == RANDOM || this == FULLY_MASKED_ROWS || this == KEY_PADDING_WITH_EMPTY_SEQUENCES;
+        }
 
         /** True for the kinds that need as many queries as keys. */
         public boolean needsSquareScores() {
@@ -60,6 +70,13 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
                     return Mask.keyPadding(lengths(random, batches, keys));
                 case CAUSAL_AND_KEY_PADDING:
                     return Mask.causal().and(Mask.keyPadding(lengths(random, batches, keys)));
+                case KEY_PADDING_WITH_EMPTY_SEQUENCES: {
+                    int[] lengths = lengths(random, batches, keys);
+                    for (int b = 0; b < batches; b++) {
+                        lengths[b] = b == 0 || random.nextInt(3) == 0 ? 0 : lengths[b];
+                    }
+                    return Mask.keyPadding(lengths);
+                }
                 default:
                     return matrixMask(random, batches, queries, keys, this == FULLY_MASKED_ROWS);
             }
@@ -188,6 +205,7 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
     /** For example {@code scores [2, 7, 7] × 100, Mask.causal(), seed 5}. */
     @Override
     public String toString() {
-        return "scores " + shape + (magnitude == 1f ? "" : " × " + magnitude) + ", " + mask() + ", seed " + seed;
+        return "scores " + shape + (magnitude == 1f ? "" : " × " + magnitude) + Agreement.valuesIfSmall(entries(), this::scores)
+                + ", " + mask() + ", seed " + seed;
     }
 }

@@ -17,6 +17,8 @@ import org.attentionlab.testkit.SoftmaxCase.MaskKind;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The softmax half of the {@link KernelContract}: {@link Kernel#softmax(Tensor, Mask)} agrees with
@@ -29,26 +31,63 @@ import org.junit.jupiter.api.TestFactory;
  */
 public interface SoftmaxLaws extends KernelUnderTest {
 
-    /** Cases per softmax law, unless {@code -Dattentionlab.testkit.tries} says otherwise. */
-    int SOFTMAX_TRIES = 100;
-
-    /** How far a row of weights may sum from 1: float rounding of up to ~150 terms, with room to spare. */
-    double ROW_SUM_TOLERANCE = 1e-5;
-
     /** Agrees with the oracle, without a mask and with every kind of mask. */
     @TestFactory
     default Stream<DynamicTest> softmaxAgreesWithNaive() {
         Kernel kernel = kernel();
         Kernel oracle = oracle();
-        return ForAll.cases(cases("softmaxAgreesWithNaive", EnumSet.allOf(MaskKind.class), 1, 1, 10, 100, 1e4f), c -> {
+        return ForAll.cases(cases(ForAll.seed(), EnumSet.allOf(MaskKind.class), 1, 1, 10, 100, 1e4f), c -> {
             Tensor scores = c.scores();
             Mask mask = c.mask();
-            Agreement.assertSoftmaxAgrees(kernel.softmax(scores, mask), oracle.softmax(scores, mask));
+            Tensor actual = kernel.softmax(scores, mask);
+            Tensor expected = oracle.softmax(scores, mask);
+            try {
+                Agreement.assertSoftmaxAgrees(actual, expected);
+            } catch (AssertionError e) {
+                throw HintedFailure.withHint(e, Hints.softmaxOverflow(scores, 1f, actual, expected));
+            }
         });
     }
 
     /**
-     * Every row that allows at least one key sums to 1 within {@value #ROW_SUM_TOLERANCE}, and every
+     * {@code softmax(scores, s, mask)} is the softmax of {@code s · scores}: it agrees with the
+     * oracle's softmax of the scores multiplied by {@code s} beforehand, for scales from 0.05 to 4
+     * (attention passes {@code 1/√d_k}), with every kind of mask.
+     */
+    @TestFactory
+    default Stream<DynamicTest> softmaxWithAScaleIsTheSoftmaxOfTheScaledScores() {
+        Kernel kernel = kernel();
+        Kernel oracle = oracle();
+        float[] scales = {0.05f, 0.125f, 0.35355338f, 2f, 4f};
+        return ForAll.cases(cases(ForAll.seed(), EnumSet.allOf(MaskKind.class), 1, 10), c -> {
+            float scale = scales[(int) Math.floorMod(c.seed(), (long) scales.length)];
+            Tensor scores = c.scores();
+            Mask mask = c.mask();
+            Tensor actual = kernel.softmax(scores, scale, mask);
+            try {
+                Agreement.assertSoftmaxAgrees(actual, oracle.softmax(scores.times(scale), mask));
+            } catch (AssertionError e) {
+                throw HintedFailure.withHint(new AssertionError("with scale " + scale + ": " + e.getMessage()),
+                        Hints.ignoredScale(scores, scale, mask, actual));
+            }
+        });
+    }
+
+    /**
+     * A scale that is not finite and positive (0, −0, negative, NaN, ±∞) raises
+     * {@link IllegalArgumentException} naming {@code softmax} and the scale.
+     */
+    @ParameterizedTest(name = "scale {0}")
+    @ValueSource(floats = {0f, -0f, -1f, -1e-30f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY})
+    default void badScalesAreRejected(float scale) {
+        Kernel kernel = kernel();
+        Tensor scores = Tensor.zeros(2, 3);
+        RejectedCall.of("softmax with scale " + scale, () -> kernel.softmax(scores, scale, Mask.none()),
+                "softmax", String.valueOf(scale)).assertRejected();
+    }
+
+    /**
+     * Every row that allows at least one key sums to 1 within 1e-5, and every
      * weight is a finite number in [0, 1], for scores as large as ±1e4 (where a naive exp overflows).
      */
     @TestFactory
@@ -56,21 +95,24 @@ public interface SoftmaxLaws extends KernelUnderTest {
         Kernel kernel = kernel();
         Set<MaskKind> everyRowAllowsAKey = EnumSet.of(MaskKind.NONE, MaskKind.CAUSAL, MaskKind.KEY_PADDING,
                 MaskKind.CAUSAL_AND_KEY_PADDING);
-        return ForAll.cases(cases("softmaxRowsSumToOne", everyRowAllowsAKey, 1, 10, 100, 1e3f, 1e4f), c -> {
-            float[] y = kernel.softmax(c.scores(), c.mask()).toArray();
+        return ForAll.cases(cases(ForAll.seed(), everyRowAllowsAKey, 1, 10, 100, 1e3f, 1e4f), c -> {
+            Tensor weights = kernel.softmax(c.scores(), c.mask());
+            String hint = Hints.softmaxOverflow(c.scores(), 1f, weights, oracle().softmax(c.scores(), c.mask()));
+            float[] y = weights.toArray();
             int keys = c.shape().get(c.shape().size() - 1);
             for (int row = 0; row * keys < y.length; row++) {
                 double sum = 0;
                 for (int j = 0; j < keys; j++) {
                     float w = y[row * keys + j];
                     if (!(w >= 0 && w <= 1 + 1e-6)) {
-                        fail("weight " + w + " at row " + row + ", key " + j + " is not a number in [0, 1]");
+                        throw HintedFailure.withHint(new AssertionError("weight " + w + " at row " + row + ", key " + j
+                                + " is not a number in [0, 1]"), hint);
                     }
                     sum += w;
                 }
                 double rowSum = sum;
                 int r = row;
-                assertTrue(Math.abs(rowSum - 1) <= ROW_SUM_TOLERANCE, () -> "row " + r + " sums to " + rowSum);
+                assertTrue(Math.abs(rowSum - 1) <= Agreement.ROW_SUM_TOLERANCE, () -> "row " + r + " sums to " + rowSum);
             }
         });
     }
@@ -83,7 +125,7 @@ public interface SoftmaxLaws extends KernelUnderTest {
     @TestFactory
     default Stream<DynamicTest> softmaxIsInvariantToAddingAConstantPerRow() {
         Kernel kernel = kernel();
-        return ForAll.cases(cases("softmaxIsInvariantToAddingAConstantPerRow", EnumSet.allOf(MaskKind.class), 1, 10),
+        return ForAll.cases(cases(ForAll.seed(), EnumSet.allOf(MaskKind.class), 1, 10),
                 c -> {
                     float[] x = c.scores().toArray();
                     float[] shifted = new float[x.length];
@@ -108,7 +150,7 @@ public interface SoftmaxLaws extends KernelUnderTest {
     default Stream<DynamicTest> maskedEntriesAreExactlyZero() {
         Kernel kernel = kernel();
         Set<MaskKind> masked = EnumSet.complementOf(EnumSet.of(MaskKind.NONE));
-        return ForAll.cases(cases("maskedEntriesAreExactlyZero", masked, 1, 100, 1e4f), c -> {
+        return ForAll.cases(cases(ForAll.seed(), masked, 1, 100, 1e4f), c -> {
             Tensor scores = c.scores();
             Mask mask = c.mask();
             SoftmaxShape rows = SoftmaxShape.of(scores, mask);
@@ -132,7 +174,7 @@ public interface SoftmaxLaws extends KernelUnderTest {
     default Stream<DynamicTest> maskedScoresAreNeverRead() {
         Kernel kernel = kernel();
         Set<MaskKind> masked = EnumSet.complementOf(EnumSet.of(MaskKind.NONE));
-        return ForAll.cases(cases("maskedScoresAreNeverRead", masked, 1, 100), c -> {
+        return ForAll.cases(cases(ForAll.seed(), masked, 1, 100), c -> {
             Tensor scores = c.scores();
             Mask mask = c.mask();
             SoftmaxShape rows = SoftmaxShape.of(scores, mask);
@@ -157,7 +199,7 @@ public interface SoftmaxLaws extends KernelUnderTest {
     @TestFactory
     default Stream<DynamicTest> fullyMaskedRowIsAllZeros() {
         Kernel kernel = kernel();
-        return ForAll.cases(cases("fullyMaskedRowIsAllZeros", EnumSet.of(MaskKind.FULLY_MASKED_ROWS), 1, 1e4f), c -> {
+        return ForAll.cases(cases(ForAll.seed(), EnumSet.of(MaskKind.FULLY_MASKED_ROWS), 1, 1e4f), c -> {
             Tensor scores = c.scores();
             Mask mask = c.mask();
             SoftmaxShape rows = SoftmaxShape.of(scores, mask);
@@ -172,7 +214,7 @@ public interface SoftmaxLaws extends KernelUnderTest {
                 if (!anyAllowed && sum != 0) {
                     fail("row " + row + " allows no key but its weights sum to " + sum + " (expected all 0)");
                 }
-                if (anyAllowed && !(Math.abs(sum - 1) <= ROW_SUM_TOLERANCE)) {
+                if (anyAllowed && !(Math.abs(sum - 1) <= Agreement.ROW_SUM_TOLERANCE)) {
                     fail("row " + row + " allows some keys but its weights sum to " + sum);
                 }
             }
@@ -187,7 +229,7 @@ public interface SoftmaxLaws extends KernelUnderTest {
     default Stream<DynamicTest> minusInfinityScoresGetWeightZero() {
         Kernel kernel = kernel();
         Kernel oracle = oracle();
-        return ForAll.cases(cases("minusInfinityScoresGetWeightZero", EnumSet.of(MaskKind.NONE, MaskKind.RANDOM), 1, 10),
+        return ForAll.cases(cases(ForAll.seed(), EnumSet.of(MaskKind.NONE, MaskKind.RANDOM), 1, 10),
                 c -> {
                     float[] x = c.scores().toArray();
                     int keys = c.shape().get(c.shape().size() - 1);
@@ -229,7 +271,7 @@ public interface SoftmaxLaws extends KernelUnderTest {
         }
     }
 
-    private static List<SoftmaxCase> cases(String law, Set<MaskKind> kinds, float... magnitudes) {
-        return SoftmaxCase.random(ForAll.seed(law), ForAll.tries(SOFTMAX_TRIES), kinds, magnitudes);
+    private static List<SoftmaxCase> cases(long seed, Set<MaskKind> kinds, float... magnitudes) {
+        return SoftmaxCase.random(seed, ForAll.tries(Budget.SOFTMAX_TRIES), kinds, magnitudes);
     }
 }

@@ -15,9 +15,6 @@ import org.attentionlab.api.Tensor;
  */
 final class Weights {
 
-    /** How far a row of weights may sum from 1: float rounding of at most a dozen terms, with room to spare. */
-    static final double ROW_SUM_TOLERANCE = 1e-5;
-
     private Weights() {
     }
 
@@ -33,7 +30,7 @@ final class Weights {
 
     /**
      * Every weight is a number in [0, 1], exactly 0 where {@code mask} disallows the key; a row
-     * that allows some key sums to 1 within {@value #ROW_SUM_TOLERANCE}, and a row that allows none
+     * that allows some key sums to 1 within 1e-5, and a row that allows none
      * is all zeros.
      */
     static void assertProbabilities(Tensor weights, Mask mask) {
@@ -58,7 +55,7 @@ final class Weights {
                 }
                 sum += weight;
             }
-            if (anyAllowed && !(Math.abs(sum - 1) <= ROW_SUM_TOLERANCE)) {
+            if (anyAllowed && !(Math.abs(sum - 1) <= Agreement.ROW_SUM_TOLERANCE)) {
                 fail("the weights of query " + query + " (batch entry " + batch + ", row " + row + ") sum to " + sum
                         + ", not 1");
             }

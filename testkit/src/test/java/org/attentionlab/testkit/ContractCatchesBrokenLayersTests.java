@@ -51,6 +51,14 @@ class ContractCatchesBrokenLayersTests {
     }
 
     @Test
+    void referenceCatchesAOneOverDkScaleAndSaysWhichScaleTheWeightsMatch() {
+        List<Throwable> failures = Failures.of(contract(DkScaleLayer::new).agreesWithReferenceAttention());
+
+        assertFails(failures, "Hint: the weights match softmax(s · Q·Kᵀ) with s = 1/d_k");
+        assertEquals(1, failures.stream().filter(f -> !((LawFailure) f).isRepeat()).count(), "one shrunk failure per law");
+    }
+
+    @Test
     void orderLawsCatchAPositionBuiltIntoTheLayer() {
         ScaledDotProductAttentionContract contract = contract(AddsPositionToQueriesLayer::new);
 
@@ -63,11 +71,21 @@ class ContractCatchesBrokenLayersTests {
     void rejectionLawsCatchALayerThatChecksNothing() {
         ScaledDotProductAttentionContract contract = contract(UncheckedLayer::new);
 
-        assertFails(Failures.of(contract.emptySequencesAreRejected()), "expected IllegalArgumentException");
-        assertFails(Failures.of(contract.mismatchedKeyAndValueLengthsAreRejected()), "should mention UncheckedLayer");
-        assertFails(Failures.of(contract.illFittingMasksAreRejected()), "should mention UncheckedLayer");
+        assertFails(List.of(Failures.of(() -> contract.emptySequencesAreRejected("query", 1))),
+                "expected IllegalArgumentException");
+        assertFails(List.of(Failures.of(() -> contract.mismatchedKeyAndValueLengthsAreRejected(2, 5, 4))),
+                "should mention UncheckedLayer");
+        assertFails(List.of(Failures.of(() -> contract.illFittingMasksAreRejected("causal", 2, 3, 5))),
+                "should mention UncheckedLayer");
         assertNull(Failures.of(contract::nullArgumentsAreRejected));
         assertEquals(List.of(), Failures.of(contract.agreesWithReferenceAttention()));
+    }
+
+    @Test
+    void threadLawSkipsCasesThatFailOnOneThread() {
+        ScaledDotProductAttentionContract contract = contract(UncheckedLayer::new);
+
+        assertNull(Failures.of(contract::forwardIsDeterministicAndThreadSafe), "a layer that is right on one thread");
     }
 
     @Test

@@ -1,31 +1,21 @@
 package org.attentionlab.testkit;
 
-import org.attentionlab.api.Kernel;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.MatmulShape;
 import org.attentionlab.api.RightOperand;
 import org.attentionlab.api.Tensor;
-import org.attentionlab.kernels.naive.NaiveKernel;
 
 /**
  * A deliberately wrong kernel for testing the kit: like a tiled loop that forgets the remainder
  * tile, it drops the last term of every sum once K exceeds 64. Softmax is correct.
  */
-public final class DropsLastTermKernel implements Kernel {
+public final class DropsLastTermKernel extends BrokenKernel {
 
-    /** Registered under this id in the kit's test resources only. */
-    public static final String ID = "test-drops-last-term";
-
-    private final Kernel naive = new NaiveKernel();
+    static final String ID = "test-drops-last-term";
 
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public int priority() {
-        return -100;
     }
 
     @Override
@@ -39,10 +29,5 @@ public final class DropsLastTermKernel implements Kernel {
             a[row * shape.k() + shape.k() - 1] = 0; // A[.., i, K−1] = 0 removes the term k = K−1
         }
         return naive.matmul(Tensor.fromArray(a, left.shape()), right, operand);
-    }
-
-    @Override
-    public Tensor softmax(Tensor scores, float scale, Mask mask) {
-        return naive.softmax(scores, scale, mask);
     }
 }

@@ -56,4 +56,39 @@ class ForAllTests {
         assertTrue(cases.stream().anyMatch(MatmulCase::rightShared), "a shared right operand is among the cases");
         assertTrue(cases.stream().anyMatch(c -> c.m() > 64 || c.n() > 64 || c.k() > 64), "a size beyond one tile");
     }
+
+    @Test
+    void badSettingsFailLoudlyWithWhatToGive() {
+        for (String bad : new String[] {"abc", "0", "-3", "1.5", ""}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ForAll.parseTries(bad));
+            assertTrue(e.getMessage().contains("-Dattentionlab.testkit.tries=" + bad + " "), e.getMessage());
+            assertTrue(e.getMessage().contains("such as -Dattentionlab.testkit.tries=500"), e.getMessage());
+        }
+        IllegalArgumentException seed = assertThrows(IllegalArgumentException.class, () -> ForAll.baseSeed("abc"));
+        assertTrue(seed.getMessage().contains("-Dattentionlab.testkit.seed=abc is not a whole number"), seed.getMessage());
+        assertEquals(7, ForAll.parseTries(" 7 "));
+        assertEquals(-42, ForAll.baseSeed("-42"));
+    }
+
+    @Test
+    void aBadTriesPropertyFailsEveryLawInsteadOfBeingIgnored() {
+        String before = System.getProperty(ForAll.TRIES_PROPERTY);
+        System.setProperty(ForAll.TRIES_PROPERTY, "abc");
+        try {
+            assertThrows(IllegalArgumentException.class, () -> ForAll.tries(10));
+            KernelContract naive = () -> "naive";
+            assertThrows(IllegalArgumentException.class, naive::matmulAgreesWithNaive);
+        } finally {
+            if (before == null) {
+                System.clearProperty(ForAll.TRIES_PROPERTY);
+            } else {
+                System.setProperty(ForAll.TRIES_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void theSeedOfALawIsDerivedFromItsMethodName() {
+        assertEquals(ForAll.seed("theSeedOfALawIsDerivedFromItsMethodName"), ForAll.seed());
+    }
 }

@@ -1,0 +1,96 @@
+package org.attentionlab.testkit;
+
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * A law's failure on a generated case, as {@link ForAll} reports it: the case tried, the smallest
+ * failing case shrinking found, what went wrong there and, where the evidence is clear, a hint.
+ *
+ * <p>Written to be read once: the message says it all and the stack trace is that of the failure
+ * on the smallest case (pointing into the implementation when it threw), with no "caused by"
+ * repeating the message. A repeated failure of the same law ({@link #again}) has one line and no
+ * stack trace. The {@link GradingReport} reads these fields.
+ */
+public final class LawFailure extends AssertionFailedError {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String tried;
+    private final String smallest;
+    private final String detail;
+    private final String hint;
+    private final boolean repeat;
+
+    private LawFailure(String message, String tried, String smallest, String detail, String hint, boolean repeat) {
+        super(message);
+        this.tried = tried;
+        this.smallest = smallest;
+        this.detail = detail;
+        this.hint = hint;
+        this.repeat = repeat;
+    }
+
+    /** The first failure of a law: {@code failure} is what went wrong on {@code smallest}. */
+    static LawFailure first(String tried, String smallest, Throwable failure) {
+        String detail = detailOf(failure);
+        String hint = failure instanceof HintedFailure ? ((HintedFailure) failure).hint() : null;
+        String where = smallest.equals(tried)
+                ? "Fails for " + tried + " (no simpler case fails)"
+                : "Fails for " + tried + "; smallest failing case found by shrinking: " + smallest;
+        LawFailure error = new LawFailure(where + "\n  " + detail + (hint == null ? "" : "\n  Hint: " + hint),
+                tried, smallest, detail, hint, false);
+        error.setStackTrace(failure.getStackTrace());
+        if (failure.getCause() != null) {
+            error.initCause(failure.getCause());
+        }
+        return error;
+    }
+
+    /** A later failing case of a law that already failed: one line, no stack trace. */
+    static LawFailure again(String tried, String firstSmallest, Throwable failure) {
+        String detail = detailOf(failure);
+        LawFailure error = new LawFailure("Also fails for " + tried + " (not shrunk; this law's first failure was"
+                + " shrunk to " + firstSmallest + "): " + firstLine(detail), tried, tried, detail, null, true);
+        error.setStackTrace(new StackTraceElement[0]);
+        return error;
+    }
+
+    /** An assertion's own message; for an exception from the implementation, its class too. */
+    private static String detailOf(Throwable failure) {
+        if (failure instanceof HintedFailure) {
+            return ((HintedFailure) failure).detail();
+        }
+        String message = String.valueOf(failure.getMessage());
+        return failure instanceof AssertionError ? message : failure.getClass().getName() + ": " + message;
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    /** The generated case this test ran. */
+    public String tried() {
+        return tried;
+    }
+
+    /** The smallest failing case found ({@link #tried()} if none simpler fails, or for a repeat). */
+    public String smallest() {
+        return smallest;
+    }
+
+    /** What went wrong on the smallest case. */
+    public String detail() {
+        return detail;
+    }
+
+    /** A hint for a common mistake, or {@code null} when the evidence is not clear. */
+    public String hint() {
+        return hint;
+    }
+
+    /** True for a later failing case of a law that already failed. */
+    public boolean isRepeat() {
+        return repeat;
+    }
+}

@@ -1,0 +1,87 @@
+package org.attentionlab.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.attentionlab.api.RowWork;
+import org.attentionlab.api.Tensor;
+
+/** The check behind the {@link RowWorkLaws}: one {@link RowWork}, computed in different groupings. */
+final class RowGrouping {
+
+    /** What the writer holds before a range is computed, to see what {@code compute} wrote. */
+    private static final float UNWRITTEN = -7.25e-31f;
+
+    private RowGrouping() {
+    }
+
+    /**
+     * Computes {@code work} all at once and in random ranges (random sizes, random order), and
+     * asserts that both give bit-for-bit the same tensor and that a range writes only its rows.
+     */
+    static void assertIndependent(String operation, RowWork work, long seed) {
+        int rows = work.rows();
+        int size = Arrays.stream(work.outputShape()).reduce(1, (x, y) -> x * y);
+        assertEquals(0, rows == 0 ? 0 : size % rows, operation + ": " + rows + " rows cannot tile "
+                + Arrays.toString(work.outputShape()));
+        int width = rows == 0 ? 0 : size / rows;
+        Tensor all = work.computeAll();
+        List<int[]> ranges = randomRanges(rows, new Random(seed));
+        Tensor grouped = Tensor.generate(work.outputShape(), out -> {
+            for (int[] range : ranges) {
+                work.compute(range[0], range[1], out);
+            }
+        });
+        float[] a = all.toArray();
+        float[] g = grouped.toArray();
+        for (int i = 0; i < a.length; i++) {
+            if (Float.floatToIntBits(a[i]) != Float.floatToIntBits(g[i])) {
+                int row = i / width;
+                int[] range = ranges.stream().filter(r -> r[0] <= row && row < r[1]).findFirst().orElseThrow();
+                fail(operation + ": row " + row + " computed in the range [" + range[0] + ", " + range[1] + ") is "
+                        + g[i] + " at column " + (i % width) + ", but " + a[i] + " when all " + rows + " rows are"
+                        + " computed at once (ranges in the order computed: " + text(ranges) + ")");
+            }
+        }
+        for (int[] range : ranges.subList(0, Math.min(2, ranges.size()))) {
+            float[] written = Tensor.generate(work.outputShape(), out -> {
+                for (int i = 0; i < out.size(); i++) {
+                    out.set(i, UNWRITTEN);
+                }
+                work.compute(range[0], range[1], out);
+            }).toArray();
+            for (int i = 0; i < written.length; i++) {
+                int row = i / width;
+                if ((row < range[0] || row >= range[1]) && written[i] != UNWRITTEN) {
+                    fail(operation + ": computing rows [" + range[0] + ", " + range[1] + ") wrote row " + row);
+                }
+            }
+        }
+    }
+
+    /** A partition of {@code 0..rows-1} into ranges of random lengths, in random order. */
+    private static List<int[]> randomRanges(int rows, Random random) {
+        List<int[]> ranges = new ArrayList<>();
+        int longest = Math.max(1, rows / 3);
+        for (int from = 0; from < rows; ) {
+            int to = Math.min(rows, from + 1 + random.nextInt(longest));
+            ranges.add(new int[] {from, to});
+            from = to;
+        }
+        Collections.shuffle(ranges, random);
+        return ranges;
+    }
+
+    private static String text(List<int[]> ranges) {
+        StringBuilder s = new StringBuilder();
+        for (int[] r : ranges.subList(0, Math.min(8, ranges.size()))) {
+            s.append(s.length() == 0 ? "" : ", ").append('[').append(r[0]).append(", ").append(r[1]).append(')');
+        }
+        return s + (ranges.size() > 8 ? ", ..." : "");
+    }
+}

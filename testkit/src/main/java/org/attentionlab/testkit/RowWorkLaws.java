@@ -1,0 +1,71 @@
+package org.attentionlab.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.attentionlab.api.Kernel;
+import org.attentionlab.api.RightOperand;
+import org.attentionlab.api.RowWork;
+import org.attentionlab.api.SplittableKernel;
+import org.attentionlab.testkit.SoftmaxCase.MaskKind;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * For a kernel that is a {@link SplittableKernel} (what a parallel kernel splits over threads):
+ * the rows of its {@link RowWork} are bit for bit the same however they are grouped, computed all
+ * at once or in ranges of random sizes in random order, and {@link RowWork#compute} writes its
+ * range and nothing else. Kernels that are not splittable skip these laws.
+ */
+public interface RowWorkLaws extends KernelUnderTest {
+
+    /** {@link SplittableKernel#matmulRows}: rows of {@code C} do not depend on how they are grouped. */
+    @TestFactory
+    default Stream<DynamicTest> matmulRowsAreIndependentOfTheGrouping() {
+        SplittableKernel kernel = splittable(kernel());
+        List<MatmulCase> cases = MatmulCase.random(ForAll.seed(), ForAll.tries(Budget.ROW_WORK_TRIES), RightOperand.AS_IS);
+        return ForAll.cases(cases.stream().map(c -> c.seed() % 2 == 0 ? c : new MatmulCase(c.leading(), c.m(), c.k(),
+                c.n(), c.rightShared(), RightOperand.TRANSPOSED, c.seed())).toList(), c -> {
+                    RowWork work = kernel.matmulRows(c.left(), c.right(), c.operand());
+                    assertArrayEquals(kernel.matmul(c.left(), c.right(), c.operand()).shape(), work.outputShape(),
+                            "matmulRows' output shape");
+                    RowGrouping.assertIndependent("matmulRows", work, c.seed());
+                });
+    }
+
+    /** {@link SplittableKernel#softmaxRows}: rows of weights do not depend on how they are grouped. */
+    @TestFactory
+    default Stream<DynamicTest> softmaxRowsAreIndependentOfTheGrouping() {
+        SplittableKernel kernel = splittable(kernel());
+        return ForAll.cases(SoftmaxCase.random(ForAll.seed(), ForAll.tries(Budget.ROW_WORK_TRIES),
+                EnumSet.allOf(MaskKind.class), 1, 10), c -> {
+                    float scale = c.seed() % 2 == 0 ? 1f : 0.25f;
+                    RowWork work = kernel.softmaxRows(c.scores(), scale, c.mask());
+                    assertArrayEquals(c.shapeArray(), work.outputShape(), "softmaxRows' output shape");
+                    RowGrouping.assertIndependent("softmaxRows", work, c.seed());
+                });
+    }
+
+    /** {@link SplittableKernel#attentionRows}: rows of the output do not depend on how they are grouped. */
+    @TestFactory
+    default Stream<DynamicTest> attentionRowsAreIndependentOfTheGrouping() {
+        SplittableKernel kernel = splittable(kernel());
+        return ForAll.cases(AttentionCase.forKernels(ForAll.seed(), ForAll.tries(Budget.ROW_WORK_TRIES),
+                MaskKind.values()), c -> {
+                    var inputs = c.inputs();
+                    RowWork work = kernel.attentionRows(inputs);
+                    assertArrayEquals(inputs.outputShape(), work.outputShape(), "attentionRows' output shape");
+                    RowGrouping.assertIndependent("attentionRows", work, c.seed());
+                });
+    }
+
+    private static SplittableKernel splittable(Kernel kernel) {
+        if (!(kernel instanceof SplittableKernel)) {
+            Assumptions.abort(kernel.id() + " is not a SplittableKernel: no RowWork to check");
+        }
+        return (SplittableKernel) kernel;
+    }
+}
