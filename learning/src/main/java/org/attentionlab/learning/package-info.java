@@ -34,6 +34,14 @@
  * Every backward is checked against central finite differences of a double-precision forward by the
  * test kit's {@code GradientCheck}, which students can use for a backward of their own.
  *
+ * <h2>A tiny trainer</h2>
+ * {@link org.attentionlab.learning.AttentionModel} (embedding, learned positions, one multi-head
+ * self-attention layer, read-out to vocabulary logits) learns a {@link org.attentionlab.learning.ToyTask}
+ * whose right attention pattern is known in advance, with {@link org.attentionlab.learning.CrossEntropy}
+ * and {@link org.attentionlab.learning.Adam}, in the loop of {@link org.attentionlab.learning.Trainer};
+ * {@link org.attentionlab.learning.Evaluation} measures held-out accuracy and whether the maps show
+ * the pattern.
+ *
  * <p>Shapes use the README's vocabulary ({@code B, H, T, Tq, Tk, D, Dk, Dv, V}); every class here
  * is stateless and thread-safe except {@link org.attentionlab.learning.Adam}, which holds one
  * training run's running means.
