@@ -39,14 +39,22 @@ final class KeyPaddingMask implements Mask {
     @Override
     public void requireFits(int batches, int queries, int keys) {
         if (batches != lengths.length) {
-            throw new IllegalArgumentException("key padding has " + lengths.length
-                    + " lengths but the scores have " + batches + " batch entries");
+            throw new IllegalArgumentException("key padding has " + count(lengths.length, "length")
+                    + " but the scores have " + count(batches, "batch entry", "batch entries"));
         }
         for (int length : lengths) {
             if (length > keys) {
                 throw new IllegalArgumentException("key padding length " + length + " exceeds Tk=" + keys);
             }
         }
+    }
+
+    private static String count(int n, String one) {
+        return count(n, one, one + "s");
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     @Override

@@ -72,6 +72,8 @@ class MaskTests {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mask.requireFits(3, 4, 3));
 
         assertTrue(e.getMessage().contains("2 lengths") && e.getMessage().contains("3 batch entries"), e.getMessage());
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> Mask.keyPadding(2).requireFits(1 + 1, 4, 3));
+        assertTrue(one.getMessage().contains("has 1 length but"), "singular, not '1 lengths': " + one.getMessage());
     }
 
     @Test

@@ -2,46 +2,45 @@ package org.attentionlab.text;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Numbers the tokens a model knows. Id 0 is {@value #UNKNOWN}, which stands for every token not
- * in the vocabulary; the others are numbered in the order they were first seen. Immutable and
- * thread-safe.
+ * Numbers the tokens a model knows. Id 0 stands for every token not in the vocabulary and is
+ * written {@value #UNKNOWN}; the known tokens get ids 1, 2, ... in the order they were first seen.
+ * Immutable and thread-safe.
+ *
+ * <p>Id 0 is a reserved slot, not an entry for the word {@value #UNKNOWN}: a text that contains
+ * the word {@code <unk>} gets it its own id like any other word, so it neither takes the unknown
+ * id nor goes missing from the count of distinct words ({@link #size()} − 1).
  */
 public final class Vocabulary {
 
-    /** The token every unknown word maps to; its id is {@link #UNKNOWN_ID}. */
+    /** How the unknown-word id {@link #UNKNOWN_ID} is written. */
     public static final String UNKNOWN = "<unk>";
     public static final int UNKNOWN_ID = 0;
 
-    private final List<String> tokens;
+    /** The known tokens: the id of a token is its index here plus one. */
+    private final List<String> known;
     private final Map<String, Integer> ids;
 
-    private Vocabulary(List<String> tokens) {
-        this.tokens = List.copyOf(tokens);
-        Map<String, Integer> map = new HashMap<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            map.put(tokens.get(i), i);
-        }
-        this.ids = Map.copyOf(map);
+    /** @param inIdOrder the known tokens with their ids, iterated in id order */
+    private Vocabulary(LinkedHashMap<String, Integer> inIdOrder) {
+        this.known = List.copyOf(inIdOrder.keySet());
+        this.ids = Map.copyOf(inIdOrder);
     }
 
-    /** A vocabulary of {@value #UNKNOWN} followed by the distinct {@code tokens} in first-seen order. */
+    /** A vocabulary of the distinct {@code tokens} in first-seen order, after the unknown-word id 0. */
     public static Vocabulary of(Collection<String> tokens) {
         Objects.requireNonNull(tokens, "tokens");
-        List<String> ordered = new ArrayList<>();
-        ordered.add(UNKNOWN);
+        LinkedHashMap<String, Integer> ids = new LinkedHashMap<>();
         for (String token : tokens) {
             Objects.requireNonNull(token, "token");
-            if (!ordered.contains(token)) {
-                ordered.add(token);
-            }
+            ids.putIfAbsent(token, UNKNOWN_ID + 1 + ids.size());
         }
-        return new Vocabulary(ordered);
+        return new Vocabulary(ids);
     }
 
     /** A vocabulary of every token of the given texts, split by {@code tokenizer}. */
@@ -54,9 +53,9 @@ public final class Vocabulary {
         return of(all);
     }
 
-    /** Number of ids, including {@value #UNKNOWN}. */
+    /** Number of ids: the distinct known tokens plus the unknown-word id. */
     public int size() {
-        return tokens.size();
+        return known.size() + 1;
     }
 
     /** The id of {@code token}, or {@link #UNKNOWN_ID} if it is not in the vocabulary. */
@@ -71,21 +70,24 @@ public final class Vocabulary {
         return tokens.stream().mapToInt(this::id).toArray();
     }
 
-    /** The token with this id. */
+    /** The token with this id; {@value #UNKNOWN} for {@link #UNKNOWN_ID}. */
     public String token(int id) {
-        if (id < 0 || id >= tokens.size()) {
-            throw new IllegalArgumentException("Vocabulary: id " + id + " is outside 0.." + (tokens.size() - 1));
+        if (id < 0 || id >= size()) {
+            throw new IllegalArgumentException("Vocabulary: id " + id + " is outside 0.." + (size() - 1));
         }
-        return tokens.get(id);
+        return id == UNKNOWN_ID ? UNKNOWN : known.get(id - 1);
     }
 
-    /** All tokens, by id. */
+    /** All tokens, by id, starting with {@value #UNKNOWN} for id 0. */
     public List<String> tokens() {
-        return tokens;
+        List<String> all = new ArrayList<>(size());
+        all.add(UNKNOWN);
+        all.addAll(known);
+        return List.copyOf(all);
     }
 
     @Override
     public String toString() {
-        return "Vocabulary" + tokens;
+        return "Vocabulary" + tokens();
     }
 }

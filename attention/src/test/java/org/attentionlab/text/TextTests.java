@@ -21,6 +21,33 @@ class TextTests {
     }
 
     @Test
+    void tokenizerSplitsAtEveryUnicodeWhiteSpaceIncludingNoBreakAndIdeographicSpaces() {
+        String[] spaces = {"\u00A0", "\u2007", "\u202F", "\u3000", "\u2003", "\u0085", "\u2028", "\u000B"};
+        for (String space : spaces) {
+            String name = String.format("U+%04X", (int) space.charAt(0));
+            assertEquals(List.of("dog", "bites", "man"), tokenizer.tokenize(space + "Dog" + space + "bites " + space + "man" + space),
+                    name);
+        }
+        assertEquals(List.of(), tokenizer.tokenize("\u00A0\u3000 "));
+        assertEquals(List.of("zero\u200Bwidth"), tokenizer.tokenize("zero\u200Bwidth"), "U+200B is not white space");
+    }
+
+    @Test
+    void theWordUnkIsAWordOfItsOwnNotTheUnknownId() {
+        Vocabulary vocabulary = Vocabulary.fromTexts(tokenizer, "<unk> bites <UNK> dog");
+
+        assertEquals(List.of("<unk>", "<unk>", "bites", "dog"), vocabulary.tokens());
+        assertEquals(4, vocabulary.size(), "three distinct words and the unknown id");
+        int word = vocabulary.id("<unk>");
+        assertEquals(1, word);
+        assertEquals("<unk>", vocabulary.token(word));
+        assertArrayEquals(new int[] {1, 2, 1, 3, Vocabulary.UNKNOWN_ID},
+                vocabulary.ids(tokenizer.tokenize("<unk> bites <unk> dog cat")));
+        assertEquals(1, Vocabulary.of(List.of()).size(), "only the unknown id");
+        assertEquals(Vocabulary.UNKNOWN_ID, Vocabulary.of(List.of()).id("<unk>"), "an unknown word like any other");
+    }
+
+    @Test
     void vocabularyNumbersTokensInFirstSeenOrderAfterUnknown() {
         Vocabulary vocabulary = Vocabulary.fromTexts(tokenizer, "dog bites man", "man bites dog");
         assertEquals(List.of("<unk>", "dog", "bites", "man"), vocabulary.tokens());

@@ -20,7 +20,7 @@ final class AsciiFallback extends FilterWriter {
             Map.entry('Σ', "sum "), Map.entry('…', "..."), Map.entry('×', "x"), Map.entry('—', "-"),
             Map.entry('–', "-"), Map.entry('─', "-"), Map.entry('≥', ">="), Map.entry('≤', "<="),
             Map.entry('→', "->"), Map.entry('²', "^2"), Map.entry('“', "\""), Map.entry('”', "\""),
-            // heatmap shades, lightest to darkest; each stays one character wide so columns line up
+            // heatmap shades, emptiest to fullest; each stays one character wide so columns line up
             Map.entry('░', "."), Map.entry('▒', ":"), Map.entry('▓', "+"), Map.entry('█', "#"));
 
     AsciiFallback(Writer out) {

@@ -1,11 +1,11 @@
 package org.attentionlab.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.attentionlab.api.Kernel;
+import org.attentionlab.api.KernelChoice;
 import org.attentionlab.api.KernelLoadFailure;
 import org.attentionlab.api.Kernels;
 
@@ -16,21 +16,26 @@ import org.attentionlab.api.Kernels;
  */
 final class KernelListing {
 
-    /** Descriptions are wrapped to keep lines within this many columns. */
-    private static final int WIDTH = 100;
-
     private final Kernels kernels;
+    /** Every line is kept within this many columns. */
+    private final int width;
 
+    /** A listing that fits {@value TourPage#PROSE_WIDTH} columns. */
     KernelListing(Kernels kernels) {
+        this(kernels, TourPage.PROSE_WIDTH);
+    }
+
+    KernelListing(Kernels kernels, int width) {
         this.kernels = kernels;
+        this.width = width;
     }
 
     void print(PrintWriter out) {
         List<Kernel> all = kernels.all();
-        out.println("Kernels found on the class path (META-INF/services/" + Kernel.class.getName() + "):");
+        say(out, "Kernels found on the class path (META-INF/services/" + Kernel.class.getName() + "):", 0);
         out.println();
         if (all.isEmpty()) {
-            out.println("   none. Add a kernel plugin to the class path, for example " + Kernels.REFERENCE_ARTIFACT + ".");
+            say(out, "   none. Add a kernel plugin to the class path, for example " + Kernels.REFERENCE_ARTIFACT + ".", 3);
         } else {
             printKernels(out, all);
         }
@@ -39,10 +44,10 @@ final class KernelListing {
         if (failures.isEmpty()) {
             out.println("Providers that could not be loaded: none.");
         } else {
-            out.println("Providers that could not be loaded (skipped; the other kernels work):");
+            say(out, "Providers that could not be loaded (skipped; the other kernels work):", 0);
             for (KernelLoadFailure failure : failures) {
-                out.println("   " + failure.provider());
-                out.println("      " + failure.reason());
+                say(out, "   " + failure.provider(), 3);
+                say(out, "      " + failure.reason(), 6);
             }
         }
     }
@@ -51,12 +56,10 @@ final class KernelListing {
         String defaultNote;
         Optional<Kernel> chosen;
         try {
-            chosen = Optional.of(kernels.defaultKernel());
-            String property = System.getProperty(Kernels.KERNEL_PROPERTY);
-            defaultNote = property == null || property.isBlank()
-                    ? "Default (*): the highest priority. Choose another with 'tour --kernel <id>' or -D"
-                            + Kernels.KERNEL_PROPERTY + "=<id>."
-                    : "Default (*): chosen by -D" + Kernels.KERNEL_PROPERTY + "=" + property.strip() + ".";
+            KernelChoice choice = kernels.defaultChoice();
+            chosen = Optional.of(choice.kernel());
+            defaultNote = "Default (*): " + choice.reason() + ". Choose another with 'tour --kernel <id>'"
+                    + " or -D" + Kernels.KERNEL_PROPERTY + "=<id>.";
         } catch (IllegalArgumentException e) {
             chosen = Optional.empty();
             defaultNote = "No default: " + e.getMessage();
@@ -67,29 +70,18 @@ final class KernelListing {
         out.println(String.format(Locale.ROOT, row, " ", "ID", "PRIORITY", "DESCRIPTION"));
         for (Kernel kernel : all) {
             String mark = chosen.filter(k -> k == kernel).isPresent() ? "*" : " ";
-            List<String> description = wrapped(kernel.description(), WIDTH - indent);
+            List<String> description = LineWrap.lines(kernel.description().strip(), width - indent);
             out.println(String.format(Locale.ROOT, row, mark, kernel.id(), kernel.priority(), description.get(0)));
             for (String more : description.subList(1, description.size())) {
                 out.println(" ".repeat(indent) + more);
             }
-            out.println(" ".repeat(indent) + "class " + kernel.getClass().getName());
+            say(out, " ".repeat(indent) + "class " + kernel.getClass().getName(), indent);
         }
         out.println();
-        out.println(defaultNote);
+        say(out, defaultNote, 0);
     }
 
-    /** {@code text} in lines of at most {@code width} characters, broken at spaces (a longer word gets its own line). */
-    static List<String> wrapped(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.strip().split("\\s+")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            line.append(line.length() > 0 ? " " : "").append(word);
-        }
-        lines.add(line.toString());
-        return lines;
+    private void say(PrintWriter out, String text, int hang) {
+        LineWrap.lines(text, width, hang).forEach(out::println);
     }
 }

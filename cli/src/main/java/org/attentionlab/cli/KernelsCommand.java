@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.attentionlab.api.Kernels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Lists the attention kernels that can compute the tour.",
             "",
-            "Shows every kernel found on the class path (META-INF/services/org.attentionlab.api.Kernel) with its"
+            "Shows every kernel found on the class path and the --kernel-path"
+                    + " (META-INF/services/org.attentionlab.api.Kernel) with its"
                     + " priority, description and class, marks the default, and lists the providers that could"
                     + " not be loaded, with the reason."
         })
@@ -25,13 +27,18 @@ public final class KernelsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @ParentCommand
+    private AttentionLabCommand parent;
+
     /** @return 0, or 1 if there is no usable kernel at all */
     @Override
     public Integer call() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = parent != null ? parent.kernelClassLoader()
+                : context != null ? context : KernelsCommand.class.getClassLoader();
         // Failures are part of the listing itself, so discovery need not report them separately.
-        Kernels kernels = Kernels.discover(context != null ? context : KernelsCommand.class.getClassLoader(), line -> { });
-        new KernelListing(kernels).print(spec.commandLine().getOut());
+        Kernels kernels = Kernels.discover(loader, line -> { });
+        new KernelListing(kernels, parent != null ? parent.width() : TourPage.PROSE_WIDTH).print(spec.commandLine().getOut());
         return kernels.all().isEmpty() ? 1 : 0;
     }
 }

@@ -1,6 +1,5 @@
 package org.attentionlab.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,32 +82,32 @@ final class PermutationDemo {
     }
 
     /** Prints the comparison and what it means. */
-    static void print(PrintWriter out, Kernel kernel, int dModel, int heads, long seed) {
+    static void print(TourPage out, Kernel kernel, int dModel, int heads, long seed) {
         List<WordShift> shifts = run(kernel, dModel, heads, seed);
-        SectionTitle.print(out, 8, "Word order: \"" + SENTENCE_A + "\" vs \"" + SENTENCE_B + "\"");
-        say(out, "Both sentences, A = \"" + SENTENCE_A + "\" and B = \"" + SENTENCE_B + "\", go through the same vocabulary,");
-        say(out, "embedding table and multi-head layer (random, seed " + seed + "). For each word: how much its output");
-        say(out, "vector differs between A and B, as the largest |difference| of its D = " + dModel + " entries.");
-        out.println();
+        out.title(8, "Word order: \"" + SENTENCE_A + "\" vs \"" + SENTENCE_B + "\"");
+        say(out, "Both sentences, A = \"" + SENTENCE_A + "\" and B = \"" + SENTENCE_B + "\", go through the same vocabulary,"
+                + " embedding table and multi-head layer (random, seed " + seed + "). For each word: how much its output"
+                + " vector differs between A and B, as the largest |difference| of its D = " + dModel + " entries.");
+        out.blank();
         String format = "  %-6s %-16s %-22s %s";
         say(out, String.format(Locale.ROOT, format, "word", "position A → B", "without positions", "with sinusoidal positions"));
         for (WordShift shift : shifts) {
             say(out, String.format(Locale.ROOT, format, shift.word(),
                     shift.positionInA() + " → " + shift.positionInB(), shift.withoutPositions(), shift.withPositions()));
         }
-        out.println();
-        say(out, "Without positional encoding each word comes out with the same vector in both sentences (the");
-        say(out, "differences are 0 or float rounding, about 1e-7): swapping the input rows only swaps the output");
-        say(out, "rows the same way. The precise name for this is permutation-EQUIVARIANT. The course material says");
-        say(out, "\"permutation-invariant\", but invariant would mean the outputs do not change at all; here they");
-        say(out, "are permuted along with the inputs. Either way, the layer cannot tell who bites whom.");
-        out.println();
-        say(out, "With sinusoidal positional encoding added to the embeddings (x + PE, Vaswani et al. 2017, 3.5),");
-        say(out, "the same word at another position has another input, so its output differs. Even \"bites\",");
-        say(out, "which stays at position 1, changes: the words it attends to have moved.");
+        out.blank();
+        say(out, "Without positional encoding each word comes out with the same vector in both sentences (the"
+                + " differences are 0 or float rounding, about 1e-7): swapping the input rows only swaps the output"
+                + " rows the same way. The precise name for this is permutation-EQUIVARIANT. The course material says"
+                + " \"permutation-invariant\", but invariant would mean the outputs do not change at all; here they"
+                + " are permuted along with the inputs. Either way, the layer cannot tell who bites whom.");
+        out.blank();
+        say(out, "With sinusoidal positional encoding added to the embeddings (x + PE, Vaswani et al. 2017, 3.5),"
+                + " the same word at another position has another input, so its output differs. Even \"bites\","
+                + " which stays at position 1, changes: the words it attends to have moved.");
     }
 
-    private static void say(PrintWriter out, String line) {
-        out.println("   " + line);
+    private static void say(TourPage out, String text) {
+        out.say(text);
     }
 }

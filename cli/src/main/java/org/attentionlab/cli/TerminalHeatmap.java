@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Attention weights {@code [Tq, Tk]} drawn with shade characters, darker for more attention, in
- * the same columns as the {@link LabelledTable} of the numbers so the two can be read together.
+ * Attention weights {@code [Tq, Tk]} drawn with shade characters, more filled for more attention
+ * (true on a light and on a dark terminal alike, where "darker" would not be), in the same columns
+ * as the {@link LabelledTable} of the numbers so the two can be read together.
  *
  * <p>The shades are relative to the largest weight in the table: a random, untrained model
  * spreads its attention thinly (about 1/Tk per key), so an absolute 0-to-1 scale would show
@@ -13,7 +14,7 @@ import java.util.Locale;
  */
 final class TerminalHeatmap {
 
-    /** Lightest to darkest; level {@code i} covers weights from {@code i/5} to {@code (i+1)/5} of the largest. */
+    /** Emptiest to fullest; level {@code i} covers weights from {@code i/5} to {@code (i+1)/5} of the largest. */
     static final String SHADES = " ░▒▓█";
     private static final int BLOCK = 5;
 
@@ -33,21 +34,21 @@ final class TerminalHeatmap {
     }
 
     /** One line per query (row), headed by the key labels. */
-    List<String> render(List<String> rowLabels, List<String> columnLabels) {
+    LabelledTable render(List<String> rowLabels, List<String> columnLabels) {
         return LabelledTable.cells(rowLabels, columnLabels,
                 (row, column) -> String.valueOf(shade(weights[row][column])).repeat(BLOCK));
     }
 
-    /** What each shade means, in weights. */
-    String legend() {
-        StringBuilder legend = new StringBuilder("largest weight ")
-                .append(format(max)).append(":  '").append(SHADES.charAt(0)).append("' < ").append(format(bound(1)));
+    /** What each shade means, in weights: the largest weight, then the weights of each shade. */
+    List<String> legend() {
+        StringBuilder legend = new StringBuilder("'").append(SHADES.charAt(0)).append("' < ").append(format(bound(1)));
         for (int level = 1; level < SHADES.length() - 1; level++) {
-            legend.append("   '").append(SHADES.charAt(level)).append("' ")
+            legend.append("  '").append(SHADES.charAt(level)).append("' ")
                     .append(format(bound(level))).append('–').append(format(bound(level + 1)));
         }
-        return legend.append("   '").append(SHADES.charAt(SHADES.length() - 1)).append("' ≥ ")
-                .append(format(bound(SHADES.length() - 1))).toString();
+        legend.append("  '").append(SHADES.charAt(SHADES.length() - 1)).append("' ≥ ")
+                .append(format(bound(SHADES.length() - 1)));
+        return List.of("largest weight " + format(max) + ", so the shades stand for:", "  " + legend);
     }
 
     /** The shade of one weight. */

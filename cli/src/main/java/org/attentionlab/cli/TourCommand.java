@@ -3,6 +3,7 @@ package org.attentionlab.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.attentionlab.api.Kernel;
+import org.attentionlab.api.KernelChoice;
 import org.attentionlab.api.Kernels;
 import org.attentionlab.text.WhitespaceTokenizer;
 import picocli.CommandLine.Command;
@@ -34,6 +35,12 @@ public final class TourCommand implements Callable<Integer> {
     /** Widest model the tour prints: 64 columns of numbers are already past what a terminal shows. */
     static final int MAX_D_MODEL = 64;
 
+    /**
+     * Longest sentence the tour prints: it shows every one of the T·T scores and weights, so
+     * two dozen words already fold each [Tq, Tk] table into three parts at 80 columns.
+     */
+    static final int MAX_WORDS = 24;
+
     @Spec
     private CommandSpec spec;
 
@@ -41,7 +48,8 @@ public final class TourCommand implements Callable<Integer> {
     private AttentionLabCommand parent;
 
     @Option(names = "--sentence", paramLabel = "<text>", defaultValue = DEFAULT_SENTENCE,
-            description = "The sentence (lower-cased, split at white space). Default: \"${DEFAULT-VALUE}\".")
+            description = "The sentence (lower-cased, split at white space), at most " + MAX_WORDS + " words."
+                    + " Default: \"${DEFAULT-VALUE}\".")
     private String sentence;
 
     @Option(names = "--kernel", paramLabel = "<id>",
@@ -69,28 +77,41 @@ public final class TourCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
-        Kernels kernels = Kernels.discover(classLoader(), spec.commandLine().getErr()::println);
-        Kernel kernel = kernelId == null ? kernels.defaultKernel() : kernels.byId(kernelId);
+        int width = parent != null ? parent.width() : TourPage.PROSE_WIDTH;
+        Kernels kernels = Kernels.discover(parent != null ? parent.kernelClassLoader() : classLoader(),
+                spec.commandLine().getErr()::println);
+        KernelChoice choice = kernelId == null
+                ? kernels.defaultChoice()
+                : new KernelChoice(chosen(kernels), "chosen with --kernel");
+        Kernel kernel = choice.kernel();
         SentenceAttention attention = SentenceAttention.compute(kernel, sentence, dModel, heads, seed);
 
         PrintWriter terminal = spec.commandLine().getOut();
         boolean plain = ascii || (parent != null && !parent.unicodeTerminal());
-        PrintWriter out = plain ? new PrintWriter(new AsciiFallback(terminal)) : terminal;
-        printHeader(out, kernel);
+        PrintWriter writer = plain ? new PrintWriter(new AsciiFallback(terminal)) : terminal;
+        TourPage out = new TourPage(writer, width);
+        printHeader(out, choice);
         new SentenceWalkthrough(attention, out).print();
         WorkedExample.print(out, kernel);
         PermutationDemo.print(out, kernel, dModel, heads, seed);
-        out.println();
-        out.println("End of the tour. Try --sentence \"...\", --seed 7, --d-model 16 --heads 4, or another --kernel.");
-        out.flush();
+        out.blank();
+        out.headline("End of the tour. Try --sentence \"...\", --seed 7, --d-model 16 --heads 4, or another --kernel.");
+        writer.flush();
         return 0;
     }
 
     /** Bad option values are usage errors (exit code 2), reported before anything is computed. */
     private void checkOptions() {
-        if (new WhitespaceTokenizer().tokenize(sentence).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--sentence': '" + sentence
-                    + "' has no words. Give a sentence such as --sentence \"the cat sat on the mat\".");
+        int words = new WhitespaceTokenizer().tokenize(sentence).size();
+        if (words == 0) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--sentence': '"
+                    + TerminalText.visible(sentence) + "' has no words. Give a sentence such as"
+                    + " --sentence \"the cat sat on the mat\".");
+        }
+        if (words > MAX_WORDS) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--sentence': it has " + words
+                    + " words, and the tour prints all T·T = " + (long) words * words + " scores and weights of a"
+                    + " sentence; use at most " + MAX_WORDS + " words (the library itself has no such limit).");
         }
         if (dModel < 1 || heads < 1) {
             throw new ParameterException(spec.commandLine(), "Invalid value: --d-model and --heads must be at least 1,"
@@ -107,31 +128,37 @@ public final class TourCommand implements Callable<Integer> {
         }
     }
 
-    private void printHeader(PrintWriter out, Kernel kernel) {
-        out.println("Attention Lab tour: one sentence through self-attention, step by step");
-        out.println();
-        out.println("   sentence: \"" + sentence + "\"");
-        out.println("   kernel:   " + kernel.id() + ", " + whyThisKernel() + "; it computes every matrix product");
-        out.println("             and softmax below ('attentionlab kernels' lists the kernels you can choose)");
-        out.println("   model:    D = " + dModel + " (d_model), H = " + heads + " heads of Dk = D / H = " + dModel / heads
-                + " columns each, seed " + seed);
-        out.println();
-        out.println("   Which numbers are random, and which are given:");
-        out.println("   - RANDOM (seeded with " + seed + "): the word embeddings and the weight matrices W_Q, W_K, W_V, W_O.");
-        out.println("     This is an untrained model: the patterns below show HOW attention computes, not what the");
-        out.println("     words mean. The same seed always gives the same numbers; another --seed gives others.");
-        out.println("   - GIVEN: the worked example in step 7 uses the course material's own numbers.");
-        out.println("   - Everything else is computed from these, by the kernel above.");
+    private void printHeader(TourPage out, KernelChoice choice) {
+        Kernel kernel = choice.kernel();
+        out.headline("Attention Lab tour: one sentence through self-attention, step by step");
+        out.blank();
+        int field = "sentence: ".length(); // the values line up after their names
+        out.say("sentence: \"" + TerminalText.visible(sentence) + "\"", field);
+        out.say("kernel:   " + kernel.id() + ", " + (kernelId == null ? "the default (" + choice.reason() + ")" : choice.reason())
+                + "; it computes every matrix product"
+                + " and softmax below ('attentionlab kernels' lists the kernels you can choose)", field);
+        out.say("model:    D = " + dModel + " (d_model), H = " + heads + " heads of Dk = D / H = " + dModel / heads
+                + " columns, seed " + seed, field);
+        out.blank();
+        out.say("Which numbers are random, and which are given:");
+        out.say("- RANDOM (seeded with " + seed + "): the word embeddings and the weight matrices W_Q, W_K, W_V, W_O."
+                + " This is an untrained model: the patterns below show HOW attention computes, not what the"
+                + " words mean. The same seed always gives the same numbers; another --seed gives others.", 2);
+        out.say("- GIVEN: the worked example in step 7 uses the course material's own numbers.", 2);
+        out.say("- Everything else is computed from these, by the kernel above.", 2);
     }
 
-    private String whyThisKernel() {
-        if (kernelId != null) {
-            return "chosen with --kernel";
+    /**
+     * The kernel {@code --kernel} names, surrounding spaces stripped as {@link Kernels#defaultKernel()}
+     * strips the system property's. An id that is not there is a bad option value (exit code 2).
+     */
+    private Kernel chosen(Kernels kernels) {
+        try {
+            return kernels.byId(kernelId.strip());
+        } catch (IllegalArgumentException unknown) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--kernel': " + unknown.getMessage(), unknown, spec.findOption("--kernel"), kernelId);
         }
-        String property = System.getProperty(Kernels.KERNEL_PROPERTY);
-        return property == null || property.isBlank()
-                ? "the default (highest priority)"
-                : "chosen by -D" + Kernels.KERNEL_PROPERTY;
     }
 
     private static ClassLoader classLoader() {

@@ -1,6 +1,5 @@
 package org.attentionlab.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,17 +50,17 @@ final class WorkedExample {
     }
 
     /** Prints the example and what the course material got differently. */
-    static void print(PrintWriter out, Kernel kernel) {
+    static void print(TourPage out, Kernel kernel) {
         Result result = compute(kernel);
-        SectionTitle.print(out, 7, "The worked example from the course material");
-        say(out, "These numbers are GIVEN by the course, not random: in \"I love NLP\", the query of \"love\" is");
-        say(out, "q = " + number(QUERY) + ", the keys of \"I\", \"love\", \"NLP\" are K = " + list(KEYS, 0)
+        out.title(7, "The worked example from the course material");
+        say(out, "These numbers are GIVEN by the course, not random: in \"I love NLP\", the query of \"love\" is"
+                + " q = " + number(QUERY) + ", the keys of \"I\", \"love\", \"NLP\" are K = " + list(KEYS, 0)
                 + ", their values V = " + list(VALUES, 0) + ", and d_k = 1.");
         say(out, "Computed by ScaledDotProductAttention on kernel " + kernel.id() + ":");
         say(out, "  scores   q·Kᵀ / √1   = " + list(result.scores(), 4));
         say(out, "  weights  softmax     = " + list(result.weights(), 4));
         say(out, String.format(Locale.ROOT, "  output   Σ weight·v  = %.4f", result.output()));
-        out.println();
+        out.blank();
         double courseOutput = 0;
         List<String> courseTerms = new ArrayList<>();
         for (int j = 0; j < VALUES.length; j++) {
@@ -70,12 +69,12 @@ final class WorkedExample {
         }
         say(out, "The course material rounds the weights to " + list(COURSE_WEIGHTS) + " and gets "
                 + String.join(" + ", courseTerms) + String.format(Locale.ROOT, " = %.1f.", courseOutput));
-        say(out, "But those are not the softmax of the scores: the true weights are ≈ " + list(result.weights(), 3) + ",");
-        say(out, String.format(Locale.ROOT, "and the output is ≈ %.2f, not %.1f.", result.output(), courseOutput));
+        say(out, "But those are not the softmax of the scores: the true weights are ≈ " + list(result.weights(), 3)
+                + String.format(Locale.ROOT, ", and the output is ≈ %.2f, not %.1f.", result.output(), courseOutput));
         float[] w = result.weights();
         say(out, String.format(Locale.ROOT, "Softmax is exponential: a score 2 higher gets e² ≈ %.2f times the weight"
-                + " (%.4f / %.4f = %.2f),", Math.exp(2), w[2], w[1], w[2] / w[1]));
-        say(out, "so the largest score takes most of the attention.");
+                + " (%.4f / %.4f = %.2f), so the largest score takes most of the attention.",
+                Math.exp(2), w[2], w[1], w[2] / w[1]));
         say(out, "(The course leaves out the division by √d_k; with d_k = 1 that changes nothing.)");
     }
 
@@ -99,7 +98,7 @@ final class WorkedExample {
         return "[" + String.join(", ", parts) + "]";
     }
 
-    private static void say(PrintWriter out, String line) {
-        out.println("   " + line);
+    private static void say(TourPage out, String text) {
+        out.say(text);
     }
 }

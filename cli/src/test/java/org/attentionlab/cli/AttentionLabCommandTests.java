@@ -20,6 +20,29 @@ class AttentionLabCommandTests {
     }
 
     @Test
+    void helpTourAndHelpOptionBeforeTourShowTheToursHelp() {
+        String tourHelp = CommandRun.of("tour", "--help").out();
+
+        assertTrue(tourHelp.contains("--sentence") && tourHelp.startsWith("Usage: attentionlab tour"), tourHelp);
+        for (String[] args : new String[][] {{"help", "tour"}, {"--help", "tour"}, {"-h", "tour", "--seed", "7"}}) {
+            CommandRun run = CommandRun.of(args);
+
+            assertEquals(0, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertEquals(tourHelp, run.out(), String.join(" ", args));
+        }
+        assertEquals(CommandRun.of("--help").out(), CommandRun.of("help").out());
+    }
+
+    @Test
+    void theHelpSaysHowToRunTheCommandThatExists() {
+        String help = CommandRun.of("--help").out();
+
+        assertTrue(help.contains("cli/target/attentionlab tour"), help);
+        assertTrue(help.contains("java --add-modules jdk.incubator.vector -jar cli/target/attentionlab.jar tour"), help);
+        assertTrue(help.lines().allMatch(line -> line.length() <= 80), help);
+    }
+
+    @Test
     void versionNamesTheProgram() {
         CommandRun run = CommandRun.of("--version");
 

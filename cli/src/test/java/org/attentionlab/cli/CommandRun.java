@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** One in-process run of {@code attentionlab}, with what it printed on each stream. */
 record CommandRun(int exitCode, String out, String err) {
 
     static CommandRun of(String... args) {
-        return of(AttentionLabCommand.newCommandLine(), args);
+        return of(AttentionLabCommand.newCommandLine(Map.of()), args); // no COLUMNS: the default width
     }
 
     static CommandRun of(CommandLine commandLine, String... args) {

@@ -56,14 +56,20 @@ class KernelsCommandTests {
     }
 
     @Test
-    void longDescriptionsAreWrappedAtSpacesWithoutLosingWords() {
-        String text = "parallel kernel: the blocked kernel's rows split over a ForkJoinPool; bitwise the same on any threads";
+    void everyLineOfTheListingFitsTheWidthWithoutLosingWords() {
+        Kernels kernels = Kernels.discover(getClass().getClassLoader(), line -> { });
+        for (String width : new String[] {"80", "60"}) {
+            CommandRun run = CommandRun.of("--width", width, "kernels");
 
-        List<String> lines = KernelListing.wrapped(text, 30);
-
-        assertTrue(lines.size() > 1);
-        assertTrue(lines.stream().allMatch(line -> line.length() <= 30), lines.toString());
-        assertEquals(text, String.join(" ", lines));
+            assertEquals(0, run.exitCode(), run.err());
+            List<String> tooWide = run.out().lines().filter(line -> line.length() > Integer.parseInt(width)).toList();
+            assertEquals(List.of(), tooWide, "over " + width + " columns");
+            String words = run.out().replaceAll("\\s+", " ");
+            for (Kernel kernel : kernels.all()) {
+                assertTrue(words.contains(kernel.description().strip().replaceAll("\\s+", " ")), kernel.id());
+            }
+            assertTrue(words.contains("-D" + Kernels.KERNEL_PROPERTY + "=<id>."), "the default note, whole");
+        }
     }
 
     @Test
@@ -77,7 +83,7 @@ class KernelsCommandTests {
             String listing = print(kernels);
 
             assertTrue(listing.contains("org.example.MissingKernel"), listing);
-            assertTrue(listing.contains(kernels.failures().get(0).reason()), listing);
+            assertTrue(listing.replaceAll("\\s+", " ").contains(kernels.failures().get(0).reason()), listing);
             assertTrue(listing.contains("naive"), listing);
             assertFalse(listing.contains("could not be loaded: none"), listing);
         }
@@ -115,6 +121,26 @@ class KernelsCommandTests {
 
             assertTrue(run.out().lines().anyMatch(line -> line.startsWith("* naive ")), run.out());
             assertTrue(run.out().contains("chosen by -D" + Kernels.KERNEL_PROPERTY + "=naive"), run.out());
+        } finally {
+            restore(previous);
+        }
+    }
+
+    @Test
+    void theTourAndTheListingGiveTheSameReasonForTheDefault() {
+        String previous = System.getProperty(Kernels.KERNEL_PROPERTY);
+        try {
+            for (String property : new String[] {null, " naive "}) {
+                restore(property);
+                String reason = Kernels.discover(getClass().getClassLoader(), line -> { }).defaultChoice().reason();
+
+                // wrapped lines are joined: the reason may be folded at any space
+                String tour = CommandRun.of("tour", "--width", "200").out().replaceAll("\\s+", " ");
+                String listing = CommandRun.of("kernels").out().replaceAll("\\s+", " ");
+
+                assertTrue(tour.contains(", the default (" + reason + "); "), reason + " in\n" + tour);
+                assertTrue(listing.contains("Default (*): " + reason + ". "), reason + " in\n" + listing);
+            }
         } finally {
             restore(previous);
         }

@@ -11,7 +11,7 @@ class LabelledTableTests {
     @Test
     void oneLinePerRowUnderAHeaderOfColumnLabels() {
         List<String> lines = LabelledTable.numbers(List.of("0 the", "1 animal"), List.of("a", "b", "c"),
-                new float[][] {{0.5f, -1.25f, 2f}, {3f, 0f, -0.125f}}, 3);
+                new float[][] {{0.5f, -1.25f, 2f}, {3f, 0f, -0.125f}}, 3).lines();
 
         assertEquals(3, lines.size());
         assertTrue(lines.get(1).startsWith("0 the   "), lines.get(1));
@@ -23,7 +23,7 @@ class LabelledTableTests {
     @Test
     void numbersEndUnderTheirColumnLabel() {
         List<String> lines = LabelledTable.numbers(List.of("x"), List.of("first", "second"),
-                new float[][] {{1.5f, -22.25f}}, 4);
+                new float[][] {{1.5f, -22.25f}}, 4).lines();
 
         String header = lines.get(0);
         String row = lines.get(1);
@@ -34,7 +34,7 @@ class LabelledTableTests {
     @Test
     void longColumnLabelsAreCutAndTheCornerNamesTheColumns() {
         List<String> lines = LabelledTable.cells("position", List.of("token"), List.of("extraordinarily"),
-                (row, column) -> "x");
+                (row, column) -> "x").lines();
 
         assertTrue(lines.get(0).startsWith("position"));
         String label = lines.get(0).substring("position".length()).trim();
@@ -45,7 +45,7 @@ class LabelledTableTests {
     @Test
     void aWideCellWidensItsColumnForEveryRow() {
         List<String> lines = LabelledTable.cells(List.of("a", "b"), List.of("c"),
-                (row, column) -> row == 0 ? "a-long-cell-text" : "1");
+                (row, column) -> row == 0 ? "a-long-cell-text" : "1").lines();
 
         assertEquals(lines.get(1).length(), lines.get(2).length());
         assertTrue(lines.get(0).endsWith(" c"));

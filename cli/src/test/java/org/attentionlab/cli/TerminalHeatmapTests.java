@@ -30,7 +30,7 @@ class TerminalHeatmapTests {
     void oneRowPerQueryLabelledAndDrawnInShades() {
         TerminalHeatmap heatmap = new TerminalHeatmap(new float[][] {{0.9f, 0.1f}, {0.5f, 0.5f}});
 
-        List<String> lines = heatmap.render(List.of("0 dog", "1 bites"), List.of("dog", "bites"));
+        List<String> lines = heatmap.render(List.of("0 dog", "1 bites"), List.of("dog", "bites")).lines();
 
         assertEquals(3, lines.size());
         assertTrue(lines.get(0).contains("dog") && lines.get(0).contains("bites"));
@@ -45,7 +45,7 @@ class TerminalHeatmapTests {
     void theLegendStatesTheLargestWeight() {
         TerminalHeatmap heatmap = new TerminalHeatmap(new float[][] {{0.25f, 0.75f}});
 
-        String legend = heatmap.legend();
+        String legend = String.join("\n", heatmap.legend());
 
         assertTrue(legend.contains(String.format(Locale.ROOT, "%.3f", 0.75)), legend);
         for (char shade : SHADES.toCharArray()) {

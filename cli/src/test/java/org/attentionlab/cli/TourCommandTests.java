@@ -56,7 +56,7 @@ class TourCommandTests {
 
     @Test
     void theWeightsTableAndTheHeatmapHaveOneRowPerTokenInOrder() {
-        List<String> step = CommandRun.of("tour").step(5);
+        List<String> step = CommandRun.of("tour", "--width", "200").step(5); // wide enough not to fold the tables
 
         List<Integer> positions = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -97,8 +97,8 @@ class TourCommandTests {
         }
 
         String expected = "\"it\" (position " + it + ") attends most to \"" + DEFAULT_TOKENS.get(best)
-                + "\" (position " + best + "),\n   with weight " + String.format(Locale.ROOT, "%.3f", row[best]);
-        assertTrue(String.join("\n", run.step(5)).contains(expected), expected);
+                + "\" (position " + best + "), with weight " + String.format(Locale.ROOT, "%.3f", row[best]);
+        assertTrue(String.join(" ", run.step(5)).replaceAll("\\s+", " ").contains(expected), expected);
     }
 
     @Test
@@ -112,17 +112,27 @@ class TourCommandTests {
     }
 
     @Test
-    void anUnknownKernelIsOneLineThatListsTheAvailableIds() {
+    void anUnknownKernelIsAUsageErrorThatListsTheAvailableIds() {
         CommandRun run = CommandRun.of("tour", "--kernel", "nope");
 
-        assertNotEquals(0, run.exitCode());
+        assertEquals(2, run.exitCode(), "a bad option value, like the others");
         assertEquals("", run.out());
-        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertEquals(2, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("'--kernel'"), run.err());
+        assertTrue(run.err().strip().endsWith("Try 'attentionlab tour --help' for the options."), run.err());
         assertTrue(run.err().contains("'nope'"), run.err());
         for (String id : Kernels.discover(getClass().getClassLoader(), line -> { }).ids()) {
             assertTrue(run.err().contains(id), id + " missing from " + run.err());
         }
         assertFalse(run.hasStackTrace(), run.err());
+    }
+
+    @Test
+    void aKernelIdIsStrippedOfSurroundingSpacesAsTheSystemPropertyIs() {
+        CommandRun run = CommandRun.of("tour", "--kernel", " naive ");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("kernel:   naive, "), run.out());
     }
 
     @Test
@@ -202,5 +212,56 @@ class TourCommandTests {
         assertTrue(run.out().chars().allMatch(c -> c < 128),
                 () -> "non-ASCII: " + run.out().chars().filter(c -> c >= 128).mapToObj(Character::toString).distinct().toList());
         assertTrue(run.out().contains("Q*K^T / sqrt d_k"));
+    }
+
+    @Test
+    void aSentenceTooLongToPrintIsAUsageErrorNotPagesOfNumbersOrAnOutOfMemoryError() {
+        for (int words : new int[] {TourCommand.MAX_WORDS + 1, 200, 5000}) {
+            CommandRun run = CommandRun.of("tour", "--sentence", "word ".repeat(words));
+
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals("", run.out());
+            assertTrue(run.err().contains(words + " words") && run.err().contains("at most " + TourCommand.MAX_WORDS),
+                    run.err());
+            assertEquals(2, run.err().strip().lines().count(), "the error and the pointer to the help: " + run.err());
+            assertFalse(run.hasStackTrace(), run.err());
+        }
+    }
+
+    @Test
+    void controlCharactersInTheSentenceAreShownEscapedNeverRaw() {
+        CommandRun run = CommandRun.of("tour", "--sentence", "red\tdog\n\u001b[31mbites");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("sentence: \"red\\tdog\\n\\u001B[31mbites\""), run.out().lines().limit(4).toList()
+                .toString());
+        assertFalse(run.out().contains("\t") || run.out().contains("\u001b"), "no raw tab or escape character");
+        assertTrue(run.step(1).stream().anyMatch(line -> line.contains("\\u001B")), "the token too");
+    }
+
+    @Test
+    void theWordUnkIsCountedAsAWordWithItsOwnId() {
+        CommandRun run = CommandRun.of("tour", "--sentence", "<unk> bites dog");
+
+        assertTrue(run.step(1).contains("   T = 3 tokens, 3 distinct words."), String.join("\n", run.step(1)));
+        assertTrue(run.step(1).stream().anyMatch(line -> line.matches("\\s+id\\s+1\\s+2\\s+3")), String.join("\n", run.step(1)));
+    }
+
+    @Test
+    void oneWordAttendsOnlyToItselfAndOneMoreTermIsSingular() {
+        String one = String.join(" ", CommandRun.of("tour", "--sentence", "hello").step(5)).replaceAll("\\s+", " ");
+        String four = String.join(" ", CommandRun.of("tour", "--sentence", "dogs chase the cats").step(6));
+
+        assertTrue(one.contains("is the only word, so it attends only to itself, with weight 1.000."), one);
+        assertFalse(one.contains("all 1 word"), one);
+        assertTrue(four.replaceAll("\\s+", " ").contains("(1 more term, largest weights first)"), four);
+    }
+
+    @Test
+    void theHeatmapSaysMoreFilledNotDarkerWhichIsFalseOnADarkTerminal() {
+        String step = String.join("\n", CommandRun.of("tour").step(5));
+
+        assertTrue(step.contains("more filled = more attention"), step);
+        assertFalse(step.contains("darker"), step);
     }
 }

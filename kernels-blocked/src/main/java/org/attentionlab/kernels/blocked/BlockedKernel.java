@@ -1,26 +1,31 @@
 package org.attentionlab.kernels.blocked;
 
-import org.attentionlab.api.Kernel;
+import java.util.Objects;
+import org.attentionlab.api.AttentionInputs;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.MatmulShape;
 import org.attentionlab.api.RightOperand;
-import org.attentionlab.api.SoftmaxShape;
+import org.attentionlab.api.RowWork;
+import org.attentionlab.api.SplittableKernel;
 import org.attentionlab.api.Tensor;
 
 /**
- * The naive kernel plus cache blocking, on one thread: the same sums, reordered and tiled so that
- * the innermost loop walks memory contiguously and reuses what is already in cache
- * ({@link BlockedMatmul}), and a softmax on flat rows ({@link BlockedSoftmax}).
+ * The naive kernel plus cache blocking, on one thread, in plain scalar Java: the same sums,
+ * reordered and tiled so that each float is reused from registers and caches many times
+ * ({@link PackedMatmul}, {@link MicroKernel}), a softmax on flat rows ({@link BlockedSoftmax}), and
+ * fused attention that never holds the {@code Tq × Tk} scores ({@link OnlineSoftmaxAttention}).
  *
  * <p>A batched product {@code [..., M, K]·[..., K, N]} is {@code batch} independent matrix
- * products (see {@link MatmulShape}); each is handed whole to {@link BlockedMatmul#multiplyRows}.
- * In attention these are Q·Kᵀ {@code [B, H, Tq, Dk]·[B, H, Tk, Dk]ᵀ}, the weights times V
- * {@code [B, H, Tq, Tk]·[B, H, Tk, Dk]}, and the projections {@code [B, T, D]·[D, Dk]} with one
- * shared weight matrix.
+ * products (see {@link MatmulShape}). In attention these are Q·Kᵀ
+ * {@code [B, H, Tq, Dk]·[B, H, Tk, Dk]ᵀ}, the weights times V {@code [B, H, Tq, Tk]·[B, H, Tk, Dv]},
+ * and the projections {@code [B, T, D]·[D, Dk]} with one shared weight matrix.
+ *
+ * <p>Every operation is a {@link RowWork} (operands checked and packed once), and each method
+ * here computes all of its rows: the parallel kernel runs the same work a range of rows per thread.
  *
  * <p>Stateless and thread-safe: all scratch memory is local to a call.
  */
-public final class BlockedKernel implements Kernel {
+public final class BlockedKernel implements SplittableKernel {
 
     /** This kernel's id. */
     public static final String ID = "blocked";
@@ -38,29 +43,40 @@ public final class BlockedKernel implements Kernel {
 
     @Override
     public String description() {
-        return "cache-blocked kernel: the naive loops in i-k-j order over 64x64 tiles, single-threaded";
+        return "cache-blocked kernel: packed panels and a 4x4 register tile, fused online-softmax attention;"
+                + " single-threaded scalar Java";
+    }
+
+    @Override
+    public RowWork matmulRows(Tensor left, Tensor right, RightOperand operand) {
+        return new PackedMatmul(left, right, operand);
+    }
+
+    @Override
+    public RowWork softmaxRows(Tensor scores, float scale, Mask mask) {
+        return new BlockedSoftmax(scores, scale, mask);
+    }
+
+    @Override
+    public RowWork attentionRows(AttentionInputs inputs) {
+        return new OnlineSoftmaxAttention(Objects.requireNonNull(inputs, "inputs"));
     }
 
     @Override
     public Tensor matmul(Tensor left, Tensor right, RightOperand operand) {
-        MatmulShape shape = MatmulShape.of(left, right, operand);
-        float[] a = left.toArray();                              // [batch, M, K]
-        float[] b = BlockedMatmul.rightAsKByN(right, shape);     // [batch or 1, K, N]
-        float[] c = new float[shape.batch() * shape.m() * shape.n()]; // [batch, M, N]
-        for (int e = 0; e < shape.batch(); e++) {
-            BlockedMatmul.multiplyRows(a, shape.leftOffset(e), b, shape.rightOffset(e),
-                    c, shape.outputOffset(e), 0, shape.m(), shape.k(), shape.n());
-        }
-        return Tensor.generate(shape.outputShape(), out -> out.put(0, c, 0, c.length));
+        return matmulRows(left, right, operand).computeAll();
     }
 
     @Override
     public Tensor softmax(Tensor scores, float scale, Mask mask) {
-        SoftmaxShape shape = SoftmaxShape.of(scores, scale, mask);
-        float[] x = scores.toArray();                            // [rows, Tk]
-        float[] y = new float[x.length];
-        BlockedSoftmax.softmaxRows(x, y, shape, scale, mask, 0, shape.rows());
-        return Tensor.generate(scores.shape(), out -> out.put(0, y, 0, y.length));
+        return softmaxRows(scores, scale, mask).computeAll();
+    }
+
+    /** Fused ({@link OnlineSoftmaxAttention}, memory O(T·D)); inputs it does not know go to the composed default. */
+    @Override
+    public Tensor attention(AttentionInputs inputs) {
+        Objects.requireNonNull(inputs, "inputs");
+        return inputs.isStandard() ? attentionRows(inputs).computeAll() : SplittableKernel.super.attention(inputs);
     }
 
     @Override

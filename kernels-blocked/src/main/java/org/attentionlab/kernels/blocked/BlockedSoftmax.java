@@ -1,54 +1,84 @@
 package org.attentionlab.kernels.blocked;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.attentionlab.api.Mask;
+import org.attentionlab.api.RowWork;
 import org.attentionlab.api.SoftmaxShape;
+import org.attentionlab.api.Tensor;
+import org.attentionlab.api.TensorWriter;
 
 /**
- * The masked softmax of a range of rows, on flat row-major arrays: the naive kernel's three
- * passes per row (max, sum of exp, divide), without its per-element index arithmetic.
+ * The masked, scaled softmax as rows: the naive kernel's three passes per row (max, sum of exp,
+ * divide) on a row copied into scratch memory, without its per-element index arithmetic and
+ * buffer calls.
  *
  * <p>A row of scores {@code [Tk]} is already contiguous, so there is nothing to tile: each pass
  * streams one row, which fits in L1 for any realistic Tk, and the cost is dominated by one
- * {@code exp} per allowed entry.
+ * {@code exp} per allowed entry. The scale {@code s} is applied inside the exponential,
+ * {@code exp(s·(x_j − m))}, so the scaled scores are never stored. Where the mask says a whole row
+ * is allowed ({@link Mask#allowsAllOf}) the per-entry look-up is skipped.
  *
  * <p><b>Accumulation in double.</b> Java has no float {@code exp}; {@link Math#exp} works in
  * double anyway, so keeping the exponentials and their sum in double costs nothing and keeps
  * every row summing to 1 within float rounding for any Tk. Each weight is rounded to float once,
  * at the end. This is exactly the naive kernel's arithmetic, so the weights are bit-for-bit the
- * naive kernel's too.
- *
- * <p>Each row is computed by the same sequential code whichever range it is part of, so
- * splitting rows between threads (as the parallel kernel does) cannot change a single bit.
+ * naive kernel's too, and a row's weights do not depend on which rows a call computes.
  */
-public final class BlockedSoftmax {
+final class BlockedSoftmax implements RowWork {
 
-    private BlockedSoftmax() {
+    /** About how many multiply-adds of the blocked matmul one {@link Math#exp} takes (tens of ns against a few). */
+    static final int EXP_COST = 16;
+
+    private final SoftmaxShape shape;
+    private final int[] outputShape;
+    private final FloatBuffer scores; // [rows, Tk], read in place
+    private final float scale;
+    private final Mask mask;
+
+    /** Checks the mask and scale ({@link SoftmaxShape#of}). */
+    BlockedSoftmax(Tensor scores, float scale, Mask mask) {
+        this.shape = SoftmaxShape.of(scores, scale, mask);
+        this.outputShape = scores.shape();
+        this.scores = scores.values();
+        this.scale = scale;
+        this.mask = mask;
+    }
+
+    @Override
+    public int[] outputShape() {
+        return outputShape.clone(); // weights: the scores' shape
+    }
+
+    @Override
+    public int rows() {
+        return shape.rows();
     }
 
     /**
-     * Writes the softmax of rows {@code rowFrom} (inclusive) to {@code rowTo} (exclusive) of
-     * {@code x} into the same rows of {@code y}; other rows of {@code y} are not touched.
-     *
-     * @param x     scores {@code [rows, Tk]} row-major (any leading dimensions flattened into rows)
-     * @param y     receives the weights, same layout
-     * @param shape row structure of the scores, from {@link SoftmaxShape#of} (it also checked the mask)
-     * @param scale the factor applied to every score first (finite, > 0)
-     * @param mask  which entries take part
+     * One exponential per entry, counted in multiply-adds ({@value #EXP_COST} each) so that a splitter
+     * can weigh a softmax against a product.
      */
-    public static void softmaxRows(float[] x, float[] y, SoftmaxShape shape, float scale, Mask mask,
-                                   int rowFrom, int rowTo) {
+    @Override
+    public long costPerRow() {
+        return (long) shape.keys() * EXP_COST;
+    }
+
+    @Override
+    public void compute(int rowFrom, int rowTo, TensorWriter out) {
         int keys = shape.keys();
+        float[] x = new float[keys];             // this row's scores
+        float[] y = new float[keys];             // this row's weights
         boolean[] allowed = new boolean[keys];   // this row's mask, looked up once per entry
-        double[] exps = new double[keys];        // exp(x_j − m), kept in double until the division
-        if (mask.isNone()) {
-            Arrays.fill(allowed, true);
-        }
+        double[] exps = new double[keys];        // exp(s·(x_j − m)), kept in double until the division
         for (int row = rowFrom; row < rowTo; row++) {
-            int base = row * keys;
-            if (!mask.isNone()) {
-                int batch = shape.batchOf(row);
-                int query = shape.queryOf(row);
+            int start = row * keys;
+            scores.get(start, x, 0, keys);
+            int batch = shape.batchOf(row);
+            int query = shape.queryOf(row);
+            if (mask.allowsAllOf(batch, query, query + 1, 0, keys)) {
+                Arrays.fill(allowed, true);
+            } else {
                 for (int j = 0; j < keys; j++) {
                     allowed[j] = mask.allows(batch, query, j);
                 }
@@ -58,25 +88,27 @@ public final class BlockedSoftmax {
             double m = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < keys; j++) {
                 if (allowed[j]) {
-                    m = Math.max(m, x[base + j]);
+                    m = Math.max(m, x[j]);
                 }
             }
             if (m == Double.NEGATIVE_INFINITY) {  // nothing allowed, or only −∞: attends to nothing
-                Arrays.fill(y, base, base + keys, 0f);
+                Arrays.fill(y, 0f);
+                out.put(start, y, 0, keys);
                 continue;
             }
 
-            // Σ = Σ_allowed exp(x_l − m); every term is at most exp(0) = 1, so nothing overflows
+            // Σ = Σ_allowed exp(s·(x_l − m)); every term is at most exp(0) = 1, so nothing overflows
             double sum = 0;
             for (int j = 0; j < keys; j++) {
-                exps[j] = allowed[j] ? Math.exp(scale * (x[base + j] - m)) : 0;
+                exps[j] = allowed[j] ? Math.exp(scale * (x[j] - m)) : 0;
                 sum += exps[j];
             }
 
-            // y_j = exp(x_j − m) / Σ, exactly 0 where masked
+            // y_j = exp(s·(x_j − m)) / Σ, exactly 0 where masked
             for (int j = 0; j < keys; j++) {
-                y[base + j] = allowed[j] ? (float) (exps[j] / sum) : 0f;
+                y[j] = allowed[j] ? (float) (exps[j] / sum) : 0f;
             }
+            out.put(start, y, 0, keys);
         }
     }
 }

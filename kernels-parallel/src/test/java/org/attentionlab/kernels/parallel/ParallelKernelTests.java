@@ -10,10 +10,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.attentionlab.api.AttentionInputs;
 import org.attentionlab.api.Kernel;
-import org.attentionlab.api.MatmulShape;
+import org.attentionlab.api.Mask;
 import org.attentionlab.api.RightOperand;
-import org.attentionlab.api.SoftmaxShape;
+import org.attentionlab.api.RowWork;
+import org.attentionlab.api.SplittableKernel;
 import org.attentionlab.api.Tensor;
 import org.attentionlab.testkit.MatmulCase;
 import org.attentionlab.testkit.SoftmaxCase;
@@ -23,9 +25,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the parallel kernel promises beyond the contract: the same bits on any number of threads,
- * safe nesting inside ForkJoin tasks, and no pool at all for small inputs.
+ * for matmul, softmax and fused attention; safe nesting inside ForkJoin tasks; no pool at all for
+ * small inputs; and a delegate that is named.
  */
 class ParallelKernelTests {
+
+    private static final SplittableKernel BLOCKED = new BlockedKernel();
 
     private static final List<MatmulCase> PRODUCTS = List.of(
             // projection-like: [B=2, T=3·130 rows, D=67] · shared [67, 129]
@@ -40,25 +45,28 @@ class ParallelKernelTests {
             new SoftmaxCase(List.of(3, 61, 200), MaskKind.FULLY_MASKED_ROWS, 1, 5),
             new SoftmaxCase(List.of(2, 2, 64, 64), MaskKind.CAUSAL_AND_KEY_PADDING, 100, 6));
 
+    private static final List<AttentionInputs> ATTENTIONS = List.of(
+            // causal self-attention with a padded batch entry: [B=2, H=3, T=77, Dk=19 / Dv=13]
+            AttentionInputs.of(Tensor.randomNormal(7, 2, 3, 77, 19).times(3f), Tensor.randomNormal(8, 2, 3, 77, 19),
+                    Tensor.randomNormal(9, 2, 3, 77, 13)).withMask(Mask.causal().and(Mask.keyPadding(77, 20))),
+            // unmasked cross attention [H=5, Tq=90, Dk=16] against [5, Tk=61, ..]
+            AttentionInputs.of(Tensor.randomNormal(10, 5, 90, 16), Tensor.randomNormal(11, 5, 61, 16),
+                    Tensor.randomNormal(12, 5, 61, 8)));
+
     @Test
     void resultsAreBitwiseIdenticalWhateverThePoolSize() {
-        for (MatmulCase c : PRODUCTS) {
-            MatmulShape shape = MatmulShape.of(c.left(), c.right(), c.operand());
-            int rows = shape.batch() * shape.m();
-            assertTrue(ParallelKernel.worthSplittingMatmul(rows, (long) rows * shape.k() * shape.n()),
-                    c + " is too small to be split, so it would prove nothing");
-        }
-        for (SoftmaxCase c : SOFTMAXES) {
-            SoftmaxShape shape = SoftmaxShape.of(c.scores(), c.mask());
-            assertTrue(ParallelKernel.worthSplittingSoftmax(shape.rows(), (long) shape.rows() * shape.keys()),
-                    c + " is too small to be split, so it would prove nothing");
-        }
+        workOf(BLOCKED).forEach(work -> assertTrue(RowRangeTask.worthSplitting(work, 0, work.rows()),
+                "work of shape " + java.util.Arrays.toString(work.outputShape()) + " is too small to be split,"
+                        + " so it would prove nothing"));
 
-        List<Tensor> reference = resultsOf(new BlockedKernel()); // one thread, no tasks
+        List<Tensor> reference = resultsOf(BLOCKED); // one thread, no tasks
         for (int threads : new int[] {1, 2, 3}) {
-            List<Tensor> results = onPool(threads, pool -> resultsOf(new ParallelKernel(pool)));
+            List<Tensor> given = onPool(threads, pool -> resultsOf(new ParallelKernel(pool, BLOCKED)));
+            List<Tensor> discovered = onPool(threads, pool -> resultsOf(new ParallelKernel(pool)));
             for (int i = 0; i < reference.size(); i++) {
-                assertEquals(reference.get(i), results.get(i), "result " + i + " on " + threads + " threads");
+                assertEquals(reference.get(i), given.get(i), "result " + i + " on " + threads + " threads");
+                assertEquals(reference.get(i), discovered.get(i), "result " + i + " on " + threads
+                        + " threads, discovered delegate");
             }
         }
         assertEquals(reference, resultsOf(new ParallelKernel()), "on the common pool");
@@ -80,7 +88,7 @@ class ParallelKernelTests {
 
     @Test
     void callFromTheOnlyWorkerOfItsOwnPoolDoesNotDeadlock() {
-        List<Tensor> expected = resultsOf(new BlockedKernel());
+        List<Tensor> expected = resultsOf(BLOCKED);
 
         List<Tensor> inside = onPool(1, pool -> {
             Kernel kernel = new ParallelKernel(pool);
@@ -93,7 +101,7 @@ class ParallelKernelTests {
 
     @Test
     void callFromAnotherPoolsTaskWorks() {
-        List<Tensor> expected = resultsOf(new BlockedKernel());
+        List<Tensor> expected = resultsOf(BLOCKED);
 
         List<Tensor> inside = onPool(2, kernelPool -> onPool(1, callerPool -> {
             Kernel kernel = new ParallelKernel(kernelPool);
@@ -107,29 +115,63 @@ class ParallelKernelTests {
     void smallInputsAreComputedInTheCallingThreadWithoutThePool() {
         ForkJoinPool closed = new ForkJoinPool(2);
         closed.shutdown(); // any task handed to it is rejected
-        Kernel kernel = new ParallelKernel(closed);
-        Kernel blocked = new BlockedKernel();
+        Kernel kernel = new ParallelKernel(closed, BLOCKED);
         Tensor a = Tensor.randomNormal(1, 2, 7, 13);
         Tensor b = Tensor.randomNormal(2, 13, 31);
         Tensor scores = Tensor.randomNormal(3, 2, 7, 7);
+        AttentionInputs small = AttentionInputs.of(a, a, a).withMask(Mask.causal());
 
-        assertEquals(blocked.matmul(a, b), kernel.matmul(a, b));
-        assertEquals(blocked.softmax(scores), kernel.softmax(scores));
-        // while a product worth splitting does need the pool
+        assertEquals(BLOCKED.matmul(a, b), kernel.matmul(a, b));
+        assertEquals(BLOCKED.softmax(scores), kernel.softmax(scores));
+        assertEquals(BLOCKED.attention(small), kernel.attention(small));
+        // while work worth splitting does need the pool
         MatmulCase big = PRODUCTS.get(0);
         assertThrows(RejectedExecutionException.class, () -> kernel.matmul(big.left(), big.right()));
+        assertThrows(RejectedExecutionException.class, () -> kernel.attention(ATTENTIONS.get(0)));
     }
 
     @Test
-    void poolIsRequired() {
+    void poolAndDelegateAreRequired() {
         assertThrows(NullPointerException.class, () -> new ParallelKernel(null));
+        assertThrows(NullPointerException.class, () -> new ParallelKernel(ForkJoinPool.commonPool(), null));
+    }
+
+    @Test
+    void descriptionNamesTheDelegate() {
+        SplittableKernel fast = new RenamedKernel("fast", 50);
+
+        assertTrue(new ParallelKernel(ForkJoinPool.commonPool(), fast).description().contains("'fast'"));
+        assertTrue(new ParallelKernel().description().contains("'blocked'"),
+                "on this class path the fastest splittable kernel is the blocked one");
+    }
+
+    @Test
+    void fusedAttentionAgreesWithTheComposedAttentionOfTheSameKernel() {
+        // the parallel path is the delegate's fused rows, not the composed default: the bits differ,
+        // the values agree within the contract (the blocked module checks the rule in detail)
+        Kernel kernel = new ParallelKernel();
+        for (AttentionInputs inputs : ATTENTIONS) {
+            Tensor fused = kernel.attention(inputs);
+            Tensor composed = kernel.attentionWithWeights(inputs).output();
+            assertTrue(fused.allClose(composed, 1e-4, 1e-5), "fused and composed differ for " + inputs);
+        }
     }
 
     private static List<Tensor> resultsOf(Kernel kernel) {
         List<Tensor> results = PRODUCTS.stream().map(c -> kernel.matmul(c.left(), c.right(), c.operand()))
                 .collect(Collectors.toList());
         SOFTMAXES.forEach(c -> results.add(kernel.softmax(c.scores(), c.mask())));
+        ATTENTIONS.forEach(inputs -> results.add(kernel.attention(inputs)));
         return results;
+    }
+
+    /** The row work behind {@link #resultsOf}, as {@code kernel} prepares it. */
+    private static List<RowWork> workOf(SplittableKernel kernel) {
+        List<RowWork> work = PRODUCTS.stream().map(c -> kernel.matmulRows(c.left(), c.right(), c.operand()))
+                .collect(Collectors.toList());
+        SOFTMAXES.forEach(c -> work.add(kernel.softmaxRows(c.scores(), 1f, c.mask())));
+        ATTENTIONS.forEach(inputs -> work.add(kernel.attentionRows(inputs)));
+        return work;
     }
 
     /** Runs {@code body} with a new pool of {@code threads} threads, and shuts the pool down after. */

@@ -1,0 +1,46 @@
+package com.example;
+
+import org.attentionlab.api.Kernel;
+import org.attentionlab.api.Mask;
+import org.attentionlab.api.MatmulShape;
+import org.attentionlab.api.RightOperand;
+import org.attentionlab.api.SoftmaxShape;
+import org.attentionlab.api.Tensor;
+
+/**
+ * Your kernel: the two primitives attention is built from. Read the contract in
+ * {@link Kernel}'s Javadoc first; ASSIGNMENT.md says what to do and how it is graded.
+ */
+public final class MyKernel implements Kernel {
+
+    @Override
+    public String id() {
+        return "my-kernel"; // the id the test kit looks up (see MyKernelContractTests)
+    }
+
+    @Override
+    public int priority() {
+        return -1; // below the reference kernel: never the default by accident
+    }
+
+    /**
+     * {@code C[..., i, j] = Σ_k A[..., i, k] · B[..., k, j]} (or {@code B[..., j, k]} when
+     * transposed). Start with {@code MatmulShape.of(left, right, operand)}: it checks the shapes
+     * and tells you batch, m, k, n and where each matrix starts.
+     */
+    @Override
+    public Tensor matmul(Tensor left, Tensor right, RightOperand operand) {
+        MatmulShape shape = MatmulShape.of(left, right, operand);
+        throw new UnsupportedOperationException("not implemented yet: matmul " + shape);
+    }
+
+    /**
+     * {@code softmax(scale · scores)} over the last dimension, skipping masked entries. Start with
+     * {@code SoftmaxShape.of(scores, scale, mask)}: it checks the mask and the scale.
+     */
+    @Override
+    public Tensor softmax(Tensor scores, float scale, Mask mask) {
+        SoftmaxShape shape = SoftmaxShape.of(scores, scale, mask);
+        throw new UnsupportedOperationException("not implemented yet: softmax " + shape);
+    }
+}

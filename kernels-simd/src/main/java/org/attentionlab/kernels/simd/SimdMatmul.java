@@ -1,0 +1,153 @@
+package org.attentionlab.kernels.simd;
+
+import static org.attentionlab.kernels.simd.MicroKernel.MR;
+import static org.attentionlab.kernels.simd.MicroKernel.NR;
+
+import java.nio.FloatBuffer;
+import org.attentionlab.api.MatmulShape;
+import org.attentionlab.api.RightOperand;
+import org.attentionlab.api.RowWork;
+import org.attentionlab.api.Tensor;
+import org.attentionlab.api.TensorWriter;
+
+/**
+ * The batched product {@code C[..., i, j] = Σ_k A[..., i, k] · B[..., k, j]} as rows, in the
+ * loop structure of GotoBLAS / BLIS around the {@link MicroKernel}.
+ *
+ * <h2>The loops, from the outside in</h2>
+ * <pre>{@code
+ * prepare:  pack all of B into panels [N/NR][K][NR]                      (once per call)
+ * for each block of MC rows of A                    // A block [MC, KC] ≈ 120 KiB: stays in L2
+ *   for each slice of KC along k, ascending         // keeps every sum in k order
+ *     pack A[rows, slice] into panels [MC/MR][KC][MR]
+ *     for each panel of NR columns of B             // B panel [KC, NR] = 16 KiB: stays in L1
+ *       for each panel of MR rows of A              //   and is reused by all MC/MR row panels
+ *         C[MR, NR] += A_panel · B_panel            // MicroKernel: 12 registers of C
+ * }</pre>
+ * <p>Sizes for this machine's caches (AMD EPYC: 32 KiB L1d and 512 KiB L2 per core; also right for
+ * most x86 cores): a B panel of {@code KC × NR} floats should fill about half of L1 so that it
+ * survives while the A panels stream past it, so {@code KC = 4096 / NR} (256 for 256-bit vectors,
+ * 128 for 512-bit); an A block of {@value #MC} rows × KC is 120 KiB (60 KiB with AVX-512),
+ * a quarter of L2, streamed once per B panel. There is no third, column-block loop (BLIS's NC for
+ * L3) because B is packed whole; at attention's sizes it is a few MiB at most.
+ *
+ * <h2>Rows in any grouping</h2>
+ * Rows are the output's {@code batch · M} rows. A range of rows is cut at batch boundaries and into
+ * blocks of MC; each element is {@code fma} over {@code k} ascending, starting from 0 (see
+ * {@link MicroKernel}), so a row is bit for bit the same in any range.
+ */
+final class SimdMatmul implements RowWork {
+
+    /** Rows of A per block: 20 register tiles. */
+    static final int MC = 20 * MR;
+
+    /** Length of a k slice: a B panel {@code [KC][NR]} is 16 KiB. */
+    static final int KC = 4096 / NR;
+
+    private final MatmulShape shape;
+    private final FloatBuffer left;     // A: [batch, M, K], read in place
+    private final float[] packedRight;  // B: per matrix, [N/NR][K][NR]
+    private final int rightStride;      // floats per packed right matrix
+
+    private SimdMatmul(MatmulShape shape, FloatBuffer left, float[] packedRight, int rightStride) {
+        this.shape = shape;
+        this.left = left;
+        this.packedRight = packedRight;
+        this.rightStride = rightStride;
+    }
+
+    /** Checks the shapes and packs the right operand. */
+    static SimdMatmul prepare(Tensor left, Tensor right, RightOperand operand) {
+        MatmulShape shape = MatmulShape.of(left, right, operand);
+        int k = shape.k();
+        int n = shape.n();
+        int matrices = shape.rightShared() ? 1 : shape.batch();
+        int stride = PackedPanels.rightSize(k, n);
+        float[] packed = new float[Math.multiplyExact(matrices, stride)]; // [matrices][N/NR][K][NR]
+        FloatBuffer b = right.values();
+        for (int e = 0; e < matrices; e++) {
+            if (operand == RightOperand.AS_IS) {
+                PackedPanels.packRight(b, shape.rightOffset(e), k, n, packed, e * stride);
+            } else {
+                PackedPanels.packRightTransposed(b, shape.rightOffset(e), k, n, packed, e * stride);
+            }
+        }
+        return new SimdMatmul(shape, left.values(), packed, stride);
+    }
+
+    @Override
+    public int[] outputShape() {
+        return shape.outputShape();
+    }
+
+    @Override
+    public int rows() {
+        return shape.batch() * shape.m();
+    }
+
+    @Override
+    public long costPerRow() {
+        return (long) shape.k() * shape.n();
+    }
+
+    @Override
+    public int rowBlock() {
+        return MR;
+    }
+
+    @Override
+    public void compute(int rowFrom, int rowTo, TensorWriter out) {
+        int m = shape.m();
+        int k = shape.k();
+        int n = shape.n();
+        int kc = Math.min(KC, k);
+        int colPanels = PackedPanels.roundUp(n, NR) / NR;
+        float[] aRows = new float[MC * kc];                          // [MC, KC]: rows of A for one slice
+        float[] aPacked = new float[MC * kc];                        // [MC/MR][KC][MR]
+        float[] c = new float[MC * colPanels * NR];                  // [MC/MR][N/NR][MR][NR]: C in register tiles
+        float[] row = new float[colPanels * NR];
+        for (int r0 = rowFrom; r0 < rowTo; ) {
+            int e = r0 / m;                                          // batch entry
+            int i0 = r0 % m;
+            int i1 = Math.min(m, i0 + (rowTo - r0));                 // stay inside batch entry e
+            for (int ib = i0; ib < i1; ib += MC) {
+                int rows = Math.min(MC, i1 - ib);
+                PackedPanels.clear(c, PackedPanels.roundUp(rows, MR) * colPanels * NR);
+                multiplyBlock(e, ib, rows, aRows, aPacked, c, colPanels);
+                for (int r = 0; r < rows; r++) {                     // tiles back to rows of C
+                    int tile = (r / MR) * colPanels * MR * NR + (r % MR) * NR;
+                    for (int q = 0; q < colPanels; q++) {
+                        System.arraycopy(c, tile + q * MR * NR, row, q * NR, NR);
+                    }
+                    out.put(shape.outputOffset(e) + (ib + r) * n, row, 0, n);
+                }
+            }
+            r0 += i1 - i0;
+        }
+    }
+
+    /**
+     * {@code C[rows, N] = A[e][ib .. ib+rows, :] · B[e]} into {@code c}, cleared, as register tiles
+     * {@code [rows/MR][N/NR][MR][NR]}: each tile is 384 contiguous bytes (with 8 lanes), where rows of a
+     * row-major C, {@code N} floats apart, would fall into the same few cache sets whenever N is a
+     * multiple of 1024 and evict each other.
+     */
+    private void multiplyBlock(int e, int ib, int rows, float[] aRows, float[] aPacked, float[] c, int colPanels) {
+        int m = shape.m();
+        int k = shape.k();
+        int rowPanels = PackedPanels.roundUp(rows, MR) / MR;
+        int right = shape.rightShared() ? 0 : e * rightStride;
+        for (int p0 = 0; p0 < k; p0 += KC) {                        // k slices in ascending order
+            int kc = Math.min(KC, k - p0);
+            PackedPanels.readRows(left, e * m + ib, rows, k, p0, kc, aRows);  // A[rows, kc]
+            PackedPanels.packLeft(aRows, 0, kc, rows, kc, aPacked);            // [rows/MR][kc][MR]
+            for (int q = 0; q < colPanels; q++) {
+                int bPanel = right + (q * k + p0) * NR;             // B[p0 .. p0+kc)[q·NR .. +NR)
+                for (int t = 0; t < rowPanels; t++) {
+                    MicroKernel.multiplyAdd(kc, aPacked, t * kc * MR, packedRight, bPanel,
+                            c, (t * colPanels + q) * MR * NR, NR);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.attentionlab.kernels.simd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.attentionlab.api.AttentionInputs;
+import org.attentionlab.api.Mask;
+import org.attentionlab.api.RightOperand;
+import org.attentionlab.api.RowWork;
+import org.attentionlab.api.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the simd kernel promises beyond the contract: every operation's rows are bit for bit the same
+ * however they are grouped (what the parallel kernel relies on), including where a grouping lets
+ * the fused attention skip a whole masked tile that another grouping must look into.
+ */
+class SimdKernelTests {
+
+    private final SimdKernel simd = new SimdKernel();
+
+    /** Pieces that straddle register tiles (6), query blocks (48), k slices and batch entries. */
+    private static final int[] CUTS = {1, 5, 13, 48, 49, 100, 131, 200, 263};
+
+    /** The rows computed piece by piece at {@link #CUTS} (those below {@code rows}), into one tensor. */
+    private static Tensor inPieces(RowWork work) {
+        return Tensor.generate(work.outputShape(), out -> {
+            int from = 0;
+            for (int cut : CUTS) {
+                if (cut < work.rows()) {
+                    work.compute(from, cut, out);
+                    from = cut;
+                }
+            }
+            work.compute(from, work.rows(), out);
+        });
+    }
+
+    @Test
+    void matmulRowsAreBitwiseTheSameInAnySplit() {
+        // [2, 130, 300]·[2, 300, 37]: k slices of 256 (128 with AVX-512), ragged everywhere
+        Tensor left = Tensor.randomNormal(1, 2, 130, 300);
+        Tensor right = Tensor.randomNormal(2, 2, 300, 37);
+
+        RowWork work = simd.matmulRows(left, right, RightOperand.AS_IS);
+
+        assertEquals(work.computeAll(), inPieces(work));
+    }
+
+    @Test
+    void transposedRightGivesBitwiseTheSameAsTheRightAsStored() {
+        // Bᵀ is packed into the same panels as B, so both run identical sums
+        Tensor left = Tensor.randomNormal(1, 70, 33);
+        Tensor right = Tensor.randomNormal(2, 33, 45);
+
+        assertEquals(simd.matmul(left, right), simd.matmul(left, right.transposeLastTwo(), RightOperand.TRANSPOSED));
+    }
+
+    @Test
+    void softmaxRowsAreBitwiseTheSameInAnySplit() {
+        Tensor scores = Tensor.randomNormal(3, 2, 3, 50, 50).times(10f); // [B, H, Tq, Tk]
+
+        RowWork work = simd.softmaxRows(scores, 0.5f, Mask.causal().and(Mask.keyPadding(30, 0)));
+
+        assertEquals(work.computeAll(), inPieces(work));
+    }
+
+    @Test
+    void attentionRowsAreBitwiseTheSameInAnySplit() {
+        // [B=2, H=2, T=131, Dk=17]: the causal mask lets some groupings skip tiles that others compute
+        AttentionInputs in = AttentionInputs.of(Tensor.randomNormal(1, 2, 2, 131, 17), Tensor.randomNormal(2, 2, 2, 131, 17),
+                Tensor.randomNormal(3, 2, 2, 131, 23)).withMask(Mask.causal().and(Mask.keyPadding(131, 90)));
+
+        RowWork work = simd.attentionRows(in);
+
+        assertEquals(work.computeAll(), inPieces(work));
+        assertEquals(work.computeAll(), simd.attention(in));
+    }
+
+    @Test
+    void rowByRowIsBitwiseTheWholeAttention() {
+        AttentionInputs in = AttentionInputs.of(Tensor.randomNormal(4, 1, 100, 8), Tensor.randomNormal(5, 1, 100, 8),
+                Tensor.randomNormal(6, 1, 100, 8)).withMask(Mask.causal());
+        RowWork work = simd.attentionRows(in);
+
+        Tensor oneAtATime = Tensor.generate(work.outputShape(), out -> {
+            for (int row = 0; row < work.rows(); row++) {
+                work.compute(row, row + 1, out);
+            }
+        });
+
+        assertEquals(work.computeAll(), oneAtATime);
+    }
+}
