@@ -49,6 +49,12 @@ public record Evaluation(double accuracy, double sequenceAccuracy, double patter
         return MultiHeadAttention.averageOverHeads(pass.trace().heads().weights()).select(0, 0);
     }
 
+    /** The attention maps of one sequence, head by head: {@code [H, Tq, Tk]}. */
+    public static Tensor headMaps(AttentionModel model, ToyTask.Example example) {
+        AttentionModel.Pass pass = model.forward(new int[][] {example.input()});
+        return pass.trace().heads().weights().select(0, 0); // [1, H, Tq, Tk] -> [H, Tq, Tk]
+    }
+
     private static int argmax(float[] values, int from, int count) {
         int best = 0;
         for (int j = 1; j < count; j++) {
@@ -61,7 +67,7 @@ public record Evaluation(double accuracy, double sequenceAccuracy, double patter
 
     @Override
     public String toString() {
-        return String.format("accuracy %.1f%% (sequences %.1f%%), attention on the expected key in %.1f%% of rows",
+        return String.format(java.util.Locale.ROOT, "accuracy %.1f%% (sequences %.1f%%), expected key in %.1f%% of rows",
                 100 * accuracy, 100 * sequenceAccuracy, 100 * patternAgreement);
     }
 }

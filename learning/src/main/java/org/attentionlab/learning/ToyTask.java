@@ -72,6 +72,15 @@ public enum ToyTask {
         return vocabularySize;
     }
 
+    /**
+     * How an id is shown in pictures: plain tokens are the letters {@code a..h}, marked ones (copy)
+     * the same letters upper-case with a star, {@code A*..H*}.
+     */
+    public static String tokenName(int id) {
+        char letter = (char) ('a' + id % CONTENT_TOKENS);
+        return id < CONTENT_TOKENS ? String.valueOf(letter) : Character.toUpperCase(letter) + "*";
+    }
+
     /** One random sequence, its targets and the key each query should attend to. */
     abstract Example example(SplittableRandom random);
 

@@ -45,6 +45,11 @@ public record TrainingResult(TrainingSettings settings, double[] losses, Attenti
         return Evaluation.attentionMap(trained, heldOut.get(i));
     }
 
+    /** The maps of held-out sequence {@code i} after training, head by head: {@code [H, T, T]}. */
+    public Tensor headMapsAfter(int i) {
+        return Evaluation.headMaps(trained, heldOut.get(i));
+    }
+
     /** Wall time in seconds. */
     public double seconds() {
         return trainingNanos / 1e9;
