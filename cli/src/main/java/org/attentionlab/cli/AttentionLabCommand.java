@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         versionProvider = ManifestVersion.class,
         description = "Attention Lab: run, see, swap and extend every piece of transformer attention.",
         subcommands = {TourCommand.class, KernelsCommand.class, HeatmapCommand.class, BenchCommand.class,
-                HelpCommand.class},
+                TrainCommand.class, HelpCommand.class},
         footer = {
             "",
             "New here? After ./mvnw -q -B -pl cli -am package -DskipTests, run the tour:",

@@ -1,0 +1,63 @@
+package org.attentionlab.learning;
+
+import java.util.List;
+import java.util.Objects;
+import org.attentionlab.api.Tensor;
+
+/**
+ * What a training run did: the loss at every step, the model before and after, and how both do
+ * on the held-out sequences.
+ *
+ * @param settings      what was trained
+ * @param losses        the batch loss of every step
+ * @param initial       the model before the first step
+ * @param trained       the model after the last step
+ * @param heldOut       sequences never seen in training
+ * @param before        {@code initial} on the held-out sequences
+ * @param after         {@code trained} on the held-out sequences
+ * @param trainingNanos wall time of the run, evaluation included
+ */
+public record TrainingResult(TrainingSettings settings, double[] losses, AttentionModel initial, AttentionModel trained,
+                             List<ToyTask.Example> heldOut, Evaluation before, Evaluation after, long trainingNanos) {
+
+    public TrainingResult {
+        Objects.requireNonNull(settings, "settings");
+        losses = losses.clone();
+        Objects.requireNonNull(initial, "initial");
+        Objects.requireNonNull(trained, "trained");
+        heldOut = List.copyOf(heldOut);
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
+    }
+
+    @Override
+    public double[] losses() {
+        return losses.clone();
+    }
+
+    /** The attention map {@code [T, T]} (averaged over heads) of held-out sequence {@code i} before training. */
+    public Tensor mapBefore(int i) {
+        return Evaluation.attentionMap(initial, heldOut.get(i));
+    }
+
+    /** The same after training. */
+    public Tensor mapAfter(int i) {
+        return Evaluation.attentionMap(trained, heldOut.get(i));
+    }
+
+    /** The maps of held-out sequence {@code i} after training, head by head: {@code [H, T, T]}. */
+    public Tensor headMapsAfter(int i) {
+        return Evaluation.headMaps(trained, heldOut.get(i));
+    }
+
+    /** Wall time in seconds. */
+    public double seconds() {
+        return trainingNanos / 1e9;
+    }
+
+    /** One line: task, steps, time, held-out accuracy and pattern. */
+    public String summary() {
+        return String.format("%s: %d steps in %.1f s; held-out %s (before training: %s)",
+                settings.task().name().toLowerCase(java.util.Locale.ROOT), settings.steps(), seconds(), after, before);
+    }
+}
