@@ -76,6 +76,16 @@ class StartersTests {
                     public Tensor matmul(Tensor a, Tensor b, RightOperand op) { return blocked.matmul(a, b, op); }
                     public Tensor softmax(Tensor s, float scale, Mask m) { return blocked.softmax(s, scale, m); }
                 }
+                """),
+        BACKWARD("05-backward", "MySoftmaxBackward", """
+                package com.example;
+                import org.attentionlab.api.*;
+                public final class MySoftmaxBackward {
+                    public static Tensor forward(Kernel k, Tensor s, float scale, Mask m) { return k.softmax(s, scale, m); }
+                    public static Tensor backward(Kernel k, Tensor w, Tensor dw, float scale, Mask m) {
+                        return org.attentionlab.learning.Softmax.backward(k, w, dw, scale, m);
+                    }
+                }
                 """);
 
         final String directory;
