@@ -1,23 +1,23 @@
 package org.attentionlab.cli;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
-import org.attentionlab.api.AttentionResult;
 import org.attentionlab.api.Kernel;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.Tensor;
+import org.attentionlab.attention.AttentionSteps;
 import org.attentionlab.attention.Bias;
 import org.attentionlab.attention.MultiHeadAttention;
-import org.attentionlab.attention.ScaledDotProductAttention;
 import org.attentionlab.text.Embedding;
+import org.attentionlab.text.SentenceTrace;
 import org.attentionlab.text.Vocabulary;
 import org.attentionlab.text.WhitespaceTokenizer;
 
 /**
- * Everything the tour computes for one sentence, from the words to the multi-head output, kept
- * so that each step can be printed and checked. Head 0 is followed in detail; the layer itself
- * runs all heads at once.
+ * One sentence through a seeded multi-head layer, every step kept by the layer itself
+ * ({@link SentenceTrace}), so the tour prints what the layer computed: head 0 is followed in
+ * detail, read out of the layer's trace rather than recomputed beside it.
  *
  * <p>Only the embeddings and the weight matrices are random (an untrained model); both come from
  * the one seed, so the same seed always gives the same tour.
@@ -27,41 +27,19 @@ final class SentenceAttention {
     /** The head the tour follows step by step. */
     static final int HEAD = 0;
 
-    private final List<String> tokens;
-    private final int[] ids;
     private final Vocabulary vocabulary;
     private final MultiHeadAttention layer;
-    private final Tensor embeddings;     // x       [T, D]
-    private final Tensor queries;        // Q^0     [T, Dk]
-    private final Tensor keys;           // K^0     [T, Dk]
-    private final Tensor values;         // V^0     [T, Dk]
-    private final Tensor scores;         // S^0     [Tq, Tk] = Q^0·K^0ᵀ / √d_k
-    private final Tensor weights;        // A^0     [Tq, Tk] = softmax(S^0) row by row
-    private final Tensor headOutput;     // head_0  [T, Dk]  = A^0·V^0
-    private final AttentionResult layerResult; // output [1, T, D], weights [1, H, Tq, Tk]
+    private final SentenceTrace trace;   // tokens, x [T, D], and the layer's AttentionTrace (a batch of one)
+    private final Tensor scores;         // S^0 [Tq, Tk] = Q^0·K^0ᵀ / √d_k, derived from the trace once
 
     private SentenceAttention(Kernel kernel, List<String> tokens, int dModel, int heads, long seed) {
-        this.tokens = List.copyOf(tokens);
         this.vocabulary = Vocabulary.of(tokens);
-        this.ids = vocabulary.ids(tokens);
         // Two independent streams from one seed, so the embeddings and the weights are not the same numbers.
         SplittableRandom seeds = new SplittableRandom(seed);
         Embedding embedding = Embedding.random(vocabulary.size(), dModel, seeds.nextLong());
         this.layer = MultiHeadAttention.initialized(kernel, dModel, heads, Bias.NONE, seeds.nextLong());
-
-        this.embeddings = embedding.lookup(ids);                                 // [T, D]
-        this.queries = layer.headQueryProjection(HEAD).apply(kernel, embeddings); // [T, D]·[D, Dk] -> [T, Dk]
-        this.keys = layer.headKeyProjection(HEAD).apply(kernel, embeddings);
-        this.values = layer.headValueProjection(HEAD).apply(kernel, embeddings);
-
-        ScaledDotProductAttention attention = new ScaledDotProductAttention(kernel);
-        this.scores = attention.scores(queries, keys);   // [Tq, Tk], the step before the softmax, to show it
-        AttentionResult head = attention.forward(queries, keys, values);
-        this.weights = head.weights();
-        this.headOutput = head.output();
-
-        int t = tokens.size();
-        this.layerResult = layer.selfAttention(embeddings.reshape(1, t, dModel), Mask.none()); // a batch of one
+        this.trace = SentenceTrace.of(tokens, vocabulary, embedding, Optional.empty(), layer, Mask.none());
+        this.scores = followed(steps().scaledScores());                     // [1, H, Tq, Tk] -> [Tq, Tk]
     }
 
     /**
@@ -80,12 +58,12 @@ final class SentenceAttention {
 
     /** The words, lower-cased, in order. */
     List<String> tokens() {
-        return tokens;
+        return trace.tokens();
     }
 
     /** The vocabulary id of each token. */
     int[] ids() {
-        return ids.clone();
+        return trace.ids();
     }
 
     Vocabulary vocabulary() {
@@ -96,24 +74,29 @@ final class SentenceAttention {
         return layer;
     }
 
-    /** x: {@code [T, D]}, one embedding row per token. */
-    Tensor embeddings() {
-        return embeddings;
+    /** Everything the layer computed for the sentence. */
+    SentenceTrace trace() {
+        return trace;
     }
 
-    /** Q of head 0: {@code [T, Dk]}. */
+    /** x: {@code [T, D]}, one embedding row per token. */
+    Tensor embeddings() {
+        return trace.embeddings();
+    }
+
+    /** Q of head 0 as the layer projected and split it: {@code [T, Dk]}. */
     Tensor queries() {
-        return queries;
+        return followed(steps().query());
     }
 
     /** K of head 0: {@code [T, Dk]}. */
     Tensor keys() {
-        return keys;
+        return followed(steps().key());
     }
 
     /** V of head 0: {@code [T, Dk]}. */
     Tensor values() {
-        return values;
+        return followed(steps().value());
     }
 
     /** Q·Kᵀ/√d_k of head 0: {@code [Tq, Tk]}. */
@@ -121,37 +104,35 @@ final class SentenceAttention {
         return scores;
     }
 
-    /** softmax of the scores of head 0, row by row: {@code [Tq, Tk]}. */
+    /** The layer's softmax of the scores of head 0, row by row: {@code [Tq, Tk]}. */
     Tensor weights() {
-        return weights;
+        return layerWeights(HEAD);
     }
 
     /** The output of head 0 before the heads are joined: {@code [T, Dk]}, row i = Σ_j weights[i, j]·V[j]. */
     Tensor headOutput() {
-        return headOutput;
+        return followed(steps().output());
     }
 
     /** The weights the multi-head layer used in {@code head}: {@code [Tq, Tk]}. */
     Tensor layerWeights(int head) {
-        int t = tokens.size();
-        float[] all = layerResult.weights().toArray(); // [1, H, Tq, Tk]: head h starts at h·T·T
-        return Tensor.fromArray(Arrays.copyOfRange(all, head * t * t, (head + 1) * t * t), t, t);
+        return trace.headWeights(head);
     }
 
     /** The output of the multi-head layer, Concat(head_0, ..., head_H-1)·W_O: {@code [T, D]}. */
     Tensor output() {
-        return layerResult.output().reshape(tokens.size(), layer.dModel());
+        return trace.output();
     }
 
     /** The query the tour looks at closely: the first "it" if there is one, else the last word. */
     int focus() {
-        int it = tokens.indexOf("it");
-        return it >= 0 ? it : tokens.size() - 1;
+        int it = tokens().indexOf("it");
+        return it >= 0 ? it : tokens().size() - 1;
     }
 
     /** The key that query {@code query} gives the largest weight in head 0 (the first if tied). */
     int strongestKey(int query) {
-        float[] row = weights.toMatrix()[query];
+        float[] row = weights().toMatrix()[query];
         int best = 0;
         for (int j = 1; j < row.length; j++) {
             if (row[j] > row[best]) {
@@ -159,5 +140,15 @@ final class SentenceAttention {
             }
         }
         return best;
+    }
+
+    /** Every head's steps, {@code [1, H, T, ·]}. */
+    private AttentionSteps steps() {
+        return trace.attention().heads();
+    }
+
+    /** Head {@value #HEAD} of the only sequence: {@code [1, H, T, C] -> [T, C]}. */
+    private static Tensor followed(Tensor perHead) {
+        return perHead.select(0, 0).select(0, HEAD);
     }
 }

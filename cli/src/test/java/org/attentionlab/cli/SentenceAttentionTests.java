@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.attentionlab.api.Kernel;
 import org.attentionlab.api.Kernels;
+import org.attentionlab.api.Tensor;
 import org.junit.jupiter.api.Test;
 
 class SentenceAttentionTests {
@@ -75,8 +76,12 @@ class SentenceAttentionTests {
 
     @Test
     void theHeadFollowedStepByStepIsTheLayersHeadZero() {
-        assertTrue(TOUR.weights().allClose(TOUR.layerWeights(0), 1e-5, 1e-6),
-                "max |difference| " + TOUR.weights().maxAbsDifference(TOUR.layerWeights(0)));
+        var layer = TOUR.layer();
+        Tensor x = TOUR.embeddings();                                        // [T, D]
+        assertTrue(TOUR.queries().allClose(layer.headQueryProjection(0).apply(KERNEL, x), 1e-5, 1e-6), "Q^0 = x·W_Q^0");
+        assertTrue(TOUR.keys().allClose(layer.headKeyProjection(0).apply(KERNEL, x), 1e-5, 1e-6), "K^0 = x·W_K^0");
+        assertTrue(TOUR.values().allClose(layer.headValueProjection(0).apply(KERNEL, x), 1e-5, 1e-6), "V^0 = x·W_V^0");
+        assertEquals(TOUR.layerWeights(0), TOUR.weights());
         assertFalse(TOUR.weights().allClose(TOUR.layerWeights(1), 1e-5, 1e-6), "head 1 has its own weights");
     }
 
