@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * JMH's to consume (returning it keeps the JIT from deleting the work as dead code, see
  * JMHSample_08_DeadCode).
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Lesson01 -p n=256,1024}. You will
+ * <p>Run: {@code java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar Lesson01 -p n=256,1024}. You will
  * see one line per kernel, size and thread count, in ms per product.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>A causal mask halves the work that counts (the upper triangle is skipped, and is exactly
  * 0); compare the two masks of one kernel.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Lesson02}. You will see ms per
+ * <p>Run: {@code java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar Lesson02}. You will see ms per
  * softmax of the whole {@code [1, 8, T, T]} tensor.
  */
 @BenchmarkMode(Mode.AverageTime)

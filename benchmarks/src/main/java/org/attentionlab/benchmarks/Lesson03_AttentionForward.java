@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * that have a fused path (O(T·D) memory), composed on the others. PyTorch's fused
  * {@code scaled_dot_product_attention} is measured beside it ({@code peers.PyTorch.attention}).
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Lesson03 -p t=256,1024 -p mask=causal}.
+ * <p>Run: {@code java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar Lesson03 -p t=256,1024 -p mask=causal}.
  * You will see ms per forward pass; from T = 2048 on, a slow kernel takes seconds per call.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Both return what they computed, so the JIT cannot drop the work (JMHSample_08_DeadCode).
  * Run with {@code -prof gc} for the memory side of the same pair (lesson 5).
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Lesson04 -p t=1024 -prof gc}. You will see
+ * <p>Run: {@code java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar Lesson04 -p t=1024 -prof gc}. You will see
  * {@code composed} and {@code fused} per kernel, and with {@code -prof gc} the bytes each allocates
  * per call ({@code gc.alloc.rate.norm}); the report gives both ratios.
  */

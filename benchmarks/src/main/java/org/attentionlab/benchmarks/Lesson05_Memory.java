@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code 5.5·10¹¹} operations, seconds on a fast kernel and minutes on a slow one, so it is
  * measured once ({@link Mode#SingleShotTime}).
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Lesson05 -p kernel=<id> -p threads=2}.
+ * <p>Run: {@code java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar Lesson05 -p kernel=<id> -p threads=2}.
  * You will see the seconds of one call, or the kernel's error.
  */
 @BenchmarkMode(Mode.SingleShotTime)

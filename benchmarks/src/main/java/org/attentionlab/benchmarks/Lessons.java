@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@link Kernels#discover()} finds on the class path, so a kernel jar added to the build is
  * benchmarked without naming it anywhere.
  *
- * <p>{@code java -jar benchmarks/target/benchmarks.jar Lesson01 -p n=512 -p threads=1,2}
+ * <p>{@code java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar Lesson01 -p n=512 -p threads=1,2}
  */
 public final class Lessons {
 
@@ -31,6 +31,7 @@ public final class Lessons {
             return;
         }
         Options options = command;
+        VectorApiNotice.ifMissing().ifPresent(System.err::println);
         if (!command.getParameter("kernel").hasValue()) {
             List<String> ids = Kernels.discover().ids();
             System.out.println("Kernels found (ServiceLoader): " + ids);

@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The short suite: a few minutes of JMH on the lessons and the peers at the sizes that tell the
- * story, then the report. {@code java -cp benchmarks/target/benchmarks.jar
+ * story, then the report. {@code java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar
  * org.attentionlab.benchmarks.suite.ShortSuite [folder]} (default {@code benchmarks/target/report}).
  *
  * <p>Short means: one fork per parameter set, one warm-up and {@value #ITERATIONS} measured
@@ -92,6 +92,10 @@ public final class ShortSuite {
         String many = Integer.toString(Math.max(1, machine.cores()));
         List<String> threads = many.equals("1") ? List.of("1") : List.of("1", many);
         notes.add("Kernels found by discovery: " + all + "; threads measured: " + threads + ".");
+        org.attentionlab.benchmarks.VectorApiNotice.ifMissing().ifPresent(missing -> {
+            System.err.println(missing);
+            notes.add(missing);
+        });
 
         List<SuitePart> parts = new ArrayList<>();
         String matmul = "\\.Lesson01_Matmul\\.matmul$";
