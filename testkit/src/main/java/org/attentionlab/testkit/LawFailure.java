@@ -8,8 +8,8 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p>Written to be read once: the message says it all and the stack trace is that of the failure
  * on the smallest case (pointing into the implementation when it threw), with no "caused by"
- * repeating the message. A repeated failure of the same law ({@link #again}) has one line and no
- * stack trace. The {@link GradingReport} reads these fields.
+ * repeating the message. A repeated failure of the same law ({@link #again}) is an {@link AlsoFails}:
+ * one line, no stack trace, aborted rather than failed. The {@link GradingReport} reads these fields.
  */
 public final class LawFailure extends AssertionFailedError {
 
@@ -19,15 +19,13 @@ public final class LawFailure extends AssertionFailedError {
     private final String smallest;
     private final String detail;
     private final String hint;
-    private final boolean repeat;
 
-    private LawFailure(String message, String tried, String smallest, String detail, String hint, boolean repeat) {
+    private LawFailure(String message, String tried, String smallest, String detail, String hint) {
         super(message);
         this.tried = tried;
         this.smallest = smallest;
         this.detail = detail;
         this.hint = hint;
-        this.repeat = repeat;
     }
 
     /** The first failure of a law: {@code failure} is what went wrong on {@code smallest}. */
@@ -38,7 +36,7 @@ public final class LawFailure extends AssertionFailedError {
                 ? "Fails for " + tried + " (no simpler case fails)"
                 : "Fails for " + tried + "; smallest failing case found by shrinking: " + smallest;
         LawFailure error = new LawFailure(where + "\n  " + detail + (hint == null ? "" : "\n  Hint: " + hint),
-                tried, smallest, detail, hint, false);
+                tried, smallest, detail, hint);
         error.setStackTrace(failure.getStackTrace());
         if (failure.getCause() != null) {
             error.initCause(failure.getCause());
@@ -46,13 +44,9 @@ public final class LawFailure extends AssertionFailedError {
         return error;
     }
 
-    /** A later failing case of a law that already failed: one line, no stack trace. */
-    static LawFailure again(String tried, String firstSmallest, Throwable failure) {
-        String detail = detailOf(failure);
-        LawFailure error = new LawFailure("Also fails for " + tried + " (not shrunk; this law's first failure was"
-                + " shrunk to " + firstSmallest + "): " + firstLine(detail), tried, tried, detail, null, true);
-        error.setStackTrace(new StackTraceElement[0]);
-        return error;
+    /** A later failing case of a law that already failed: one line, no stack trace, reported as aborted. */
+    static AlsoFails again(String tried, String firstSmallest, Throwable failure) {
+        return new AlsoFails(tried, firstSmallest, detailOf(failure));
     }
 
     /** An assertion's own message; for an exception from the implementation, its class too. */
@@ -64,17 +58,13 @@ public final class LawFailure extends AssertionFailedError {
         return failure instanceof AssertionError ? message : failure.getClass().getName() + ": " + message;
     }
 
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
-    }
 
     /** The generated case this test ran. */
     public String tried() {
         return tried;
     }
 
-    /** The smallest failing case found ({@link #tried()} if none simpler fails, or for a repeat). */
+    /** The smallest failing case found ({@link #tried()} if none simpler fails). */
     public String smallest() {
         return smallest;
     }
@@ -87,10 +77,5 @@ public final class LawFailure extends AssertionFailedError {
     /** A hint for a common mistake, or {@code null} when the evidence is not clear. */
     public String hint() {
         return hint;
-    }
-
-    /** True for a later failing case of a law that already failed. */
-    public boolean isRepeat() {
-        return repeat;
     }
 }

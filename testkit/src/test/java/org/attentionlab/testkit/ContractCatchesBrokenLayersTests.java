@@ -55,7 +55,7 @@ class ContractCatchesBrokenLayersTests {
         List<Throwable> failures = Failures.of(contract(DkScaleLayer::new).agreesWithReferenceAttention());
 
         assertFails(failures, "Hint: the weights match softmax(s · Q·Kᵀ) with s = 1/d_k");
-        assertEquals(1, failures.stream().filter(f -> !((LawFailure) f).isRepeat()).count(), "one shrunk failure per law");
+        assertEquals(1, failures.stream().filter(f -> f instanceof LawFailure).count(), "one shrunk failure per law");
     }
 
     @Test
