@@ -63,23 +63,6 @@ public final class BlockedKernel implements SplittableKernel {
     }
 
     @Override
-    public Tensor matmul(Tensor left, Tensor right, RightOperand operand) {
-        return matmulRows(left, right, operand).computeAll();
-    }
-
-    @Override
-    public Tensor softmax(Tensor scores, float scale, Mask mask) {
-        return softmaxRows(scores, scale, mask).computeAll();
-    }
-
-    /** Fused ({@link OnlineSoftmaxAttention}, memory O(T·D)); inputs it does not know go to the composed default. */
-    @Override
-    public Tensor attention(AttentionInputs inputs) {
-        Objects.requireNonNull(inputs, "inputs");
-        return inputs.isStandard() ? attentionRows(inputs).computeAll() : SplittableKernel.super.attention(inputs);
-    }
-
-    @Override
     public String toString() {
         return "BlockedKernel";
     }

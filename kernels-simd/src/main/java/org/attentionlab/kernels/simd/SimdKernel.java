@@ -70,23 +70,6 @@ public final class SimdKernel implements SplittableKernel {
     }
 
     @Override
-    public Tensor matmul(Tensor left, Tensor right, RightOperand operand) {
-        return matmulRows(left, right, operand).computeAll();
-    }
-
-    @Override
-    public Tensor softmax(Tensor scores, float scale, Mask mask) {
-        return softmaxRows(scores, scale, mask).computeAll();
-    }
-
-    /** Fused for {@link AttentionInputs#isStandard()} inputs ({@link FusedAttention}); the composed default otherwise. */
-    @Override
-    public Tensor attention(AttentionInputs inputs) {
-        Objects.requireNonNull(inputs, "inputs");
-        return inputs.isStandard() ? attentionRows(inputs).computeAll() : SplittableKernel.super.attention(inputs);
-    }
-
-    @Override
     public RowWork matmulRows(Tensor left, Tensor right, RightOperand operand) {
         return SimdMatmul.prepare(left, right, operand);
     }
