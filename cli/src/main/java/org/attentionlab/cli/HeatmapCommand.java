@@ -94,8 +94,14 @@ public final class HeatmapCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static MatrixHeatmap oneHead(SentenceAttention attention, int head) {
-        return AttentionHeatmap.of(attention.layerWeights(head), attention.tokens()).withTitle("head " + head);
+    /** Titled with the head and what its weights are: random (seeded), not learned nor designed. */
+    static MatrixHeatmap headPicture(SentenceAttention attention, int head, long seed) {
+        return AttentionHeatmap.of(attention.layerWeights(head), attention.tokens())
+                .withTitle("head " + head + ", random weights (seed " + seed + ")");
+    }
+
+    private MatrixHeatmap oneHead(SentenceAttention attention, int head) {
+        return headPicture(attention, head, seed);
     }
 
     private HeadGrid allHeads(SentenceAttention attention) {

@@ -79,4 +79,13 @@ class HeatmapCommandTests {
         assertTrue(run.err().contains("no words"), run.err());
         assertFalse(run.hasStackTrace(), run.err());
     }
+
+    @Test
+    void thePictureSaysItsWeightsAreRandomNotLearned() {
+        var attention = SentenceAttention.compute(org.attentionlab.api.Kernels.discover().byId("naive"), "dog bites man", 8, 2, 7);
+
+        String title = HeatmapCommand.headPicture(attention, 1, 7).title();
+
+        assertTrue(title.contains("head 1") && title.contains("random weights (seed 7)"), title);
+    }
 }
