@@ -39,7 +39,7 @@ class AttentionProperties {
      */
     @TestFactory
     Stream<DynamicTest> selfAttentionIsPermutationEquivariantWithoutPositions() {
-        return ForAll.cases(AttentionCase.random("selfAttentionIsPermutationEquivariantWithoutPositions", 60, 2), c -> {
+        return ForAll.cases(AttentionCase.random(ForAll.seed(), 60, 2), c -> {
             MultiHeadAttention mha = c.layer(naive);
             Tensor x = c.tokens(7, c.tq());                                    // [B, T, D]
             int[] perm = Sequences.shuffled(c.seed(), c.tq());
@@ -55,7 +55,7 @@ class AttentionProperties {
     /** With sinusoidal positions added, reversing the tokens changes the vectors, not only their order. */
     @TestFactory
     Stream<DynamicTest> selfAttentionIsNotPermutationEquivariantWithSinusoidalPositions() {
-        return ForAll.cases(AttentionCase.random("selfAttentionIsNotPermutationEquivariantWithSinusoidalPositions", 60, 2), c -> {
+        return ForAll.cases(AttentionCase.random(ForAll.seed(), 60, 2), c -> {
             MultiHeadAttention mha = c.layer(naive);
             SinusoidalPositionalEncoding positions = new SinusoidalPositionalEncoding(c.dModel());
             Tensor x = c.tokens(7, c.tq());
@@ -72,7 +72,7 @@ class AttentionProperties {
     /** MultiHead = Concat(head_1..head_h)·W_O with head_i = Attention(Q·W_Q^i, K·W_K^i, V·W_V^i), computed by slicing. */
     @TestFactory
     Stream<DynamicTest> multiHeadOutputEqualsOutputProjectionOfConcatenatedHeads() {
-        return ForAll.cases(AttentionCase.random("multiHeadOutputEqualsOutputProjectionOfConcatenatedHeads", 60, 1), c -> {
+        return ForAll.cases(AttentionCase.random(ForAll.seed(), 60, 1), c -> {
             MultiHeadAttention mha = c.layer(naive);
             Tensor query = c.tokens(1, c.tq());                                // [B, Tq, D]
             Tensor memory = c.tokens(2, c.tk());                               // [B, Tk, D]: cross-attention
@@ -97,7 +97,7 @@ class AttentionProperties {
     /** With one head, multi-head attention is scaled dot-product attention on the projections, then W_O. */
     @TestFactory
     Stream<DynamicTest> oneHeadEqualsScaledDotProductAttentionOnTheProjections() {
-        return ForAll.cases(AttentionCase.random("oneHeadEqualsScaledDotProductAttentionOnTheProjections", 60, 1), c -> {
+        return ForAll.cases(AttentionCase.random(ForAll.seed(), 60, 1), c -> {
             int t = c.tq();
             MultiHeadAttention mha = MultiHeadAttention.initialized(naive, c.dModel(), 1, Bias.NONE, c.seed());
             Tensor x = c.tokens(1, t);
@@ -118,7 +118,7 @@ class AttentionProperties {
     Stream<DynamicTest> everyKernelAgreesWithNaiveOnMultiHeadAttention() {
         Kernels kernels = Kernels.discover(getClass().getClassLoader(), message -> { });
         assertTrue(kernels.all().size() >= 3, "all kernel plugins should be on the test class path: " + kernels);
-        return ForAll.cases(AttentionCase.random("everyKernelAgreesWithNaiveOnMultiHeadAttention", 30, 1), c -> {
+        return ForAll.cases(AttentionCase.random(ForAll.seed(), 30, 1), c -> {
             MultiHeadAttention reference = c.layer(naive);
             Tensor x = Tensor.randomNormal(c.seed() + 1, c.batch(), 3 * c.tq() + 1, c.dModel()); // up to 37 tokens
             AttentionResult expected = reference.selfAttention(x, Mask.causal());

@@ -13,8 +13,8 @@ import org.attentionlab.testkit.Shrinkable;
  */
 record PositionCase(int dModel, int position, int minWidth) implements Shrinkable<PositionCase> {
 
-    static List<PositionCase> random(String law, int tries, int minWidth) {
-        SplittableRandom random = new SplittableRandom(ForAll.seed(law));
+    static List<PositionCase> random(long seed, int tries, int minWidth) {
+        SplittableRandom random = new SplittableRandom(seed);
         List<PositionCase> cases = new ArrayList<>();
         for (int i = 0; i < ForAll.tries(tries); i++) {
             cases.add(new PositionCase(minWidth + random.nextInt(64), random.nextInt(500), minWidth));
