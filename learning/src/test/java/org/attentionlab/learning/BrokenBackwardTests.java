@@ -37,7 +37,7 @@ class BrokenBackwardTests {
 
     @Test
     void softmaxBackwardWithoutTheRowSumFailsTheSoftmaxLaw() {
-        List<GradientCase> cases = GradientProperties.cases("softmaxGradientAgreesWithFiniteDifferences");
+        List<GradientCase> cases = GradientProperties.cases(ForAll.seed());
         int mattered = 0;
         for (GradientCase c : cases) {
             // Without the row sum the gradient is wrong in every row that allows a key (even a single
@@ -60,7 +60,7 @@ class BrokenBackwardTests {
         // The scale matters where it is not 1 (Dk > 1) and the weights can move: a row with two allowed
         // keys whose softmax is not saturated (inputs 30 times the usual size saturate it, and there the
         // gradient of the scores is about 0 with or without the scale).
-        List<GradientCase> cases = GradientProperties.cases("scaledDotProductAttentionGradientAgreesWithFiniteDifferences")
+        List<GradientCase> cases = GradientProperties.cases(ForAll.seed())
                 .stream().filter(c -> c.k() > 1 && c.magnitude() < 30 && someRowAllows(c, 2)).toList();
         long caught = cases.stream().filter(c -> {
             try {
