@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
             "",
             "copy: every position must output the one marked token (A*..H*), so every query should"
                     + " attend to the marked position. reverse: position i must output the token at"
-                    + " T-1-i, so the map should show the anti-diagonal. Writes loss.png,"
+                    + " T-1-i, so the map should show the anti-diagonal. pronoun: in sentences like"
+                    + " 'the dog did not cross the road because it was tired' each word outputs itself"
+                    + " and 'it' its animal, so row 8 (it) should look at the animal. Writes loss.png,"
                     + " attention-before.png and attention-after.png (one held-out sequence,"
                     + " weights averaged over the heads) and attention-after-heads.png (each head)."
         })
@@ -48,8 +50,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--task", paramLabel = "copy|reverse", required = true, converter = TaskConverter.class,
-            description = "The toy task: copy (the marked token) or reverse (the sequence).")
+    @Option(names = "--task", paramLabel = "copy|reverse|pronoun", required = true, converter = TaskConverter.class,
+            description = "The toy task: copy (the marked token), reverse (the sequence) or pronoun"
+                    + " (which noun 'it' is).")
     private ToyTask task;
 
     @Option(names = "--steps", paramLabel = "<N>", defaultValue = "300",
@@ -76,7 +79,7 @@ public final class TrainCommand implements Callable<Integer> {
             try {
                 return ToyTask.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a task; choose copy or reverse");
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a task; choose copy, reverse or pronoun");
             }
         }
     }
@@ -104,7 +107,7 @@ public final class TrainCommand implements Callable<Integer> {
         List<Path> written = new ArrayList<>();
         written.add(write(lossCurve(result), "loss.png"));
         written.add(write(map(result.mapBefore(0), result, "before training"), "attention-before.png"));
-        written.add(write(map(result.mapAfter(0), result, "after " + steps + " steps"), "attention-after.png"));
+        written.add(write(map(result.mapAfter(0), result, "after " + steps + " steps, learned"), "attention-after.png"));
         written.add(write(HeadGrid.of(result.headMapsAfter(0), labels(result)), "attention-after-heads.png"));
 
         printed.println(String.format(Locale.ROOT, "done in %.1f s; loss %.4f -> %.4f", result.seconds(),
@@ -112,6 +115,11 @@ public final class TrainCommand implements Callable<Integer> {
         printed.println("held-out: " + Trainer.HELD_OUT + " sequences never seen in training");
         printed.println("  before: " + result.before());
         printed.println("  after:  " + result.after());
+        task.decisiveQuery().ifPresent(row -> {
+            printed.println("at row " + row + " (" + task.tokenName(result.heldOut().get(0).input()[row]) + ") alone:");
+            printed.println("  before: " + result.beforeAtDecisiveQuery().orElseThrow());
+            printed.println("  after:  " + result.afterAtDecisiveQuery().orElseThrow());
+        });
         for (Path file : written) {
             printed.println("wrote " + file);
         }
@@ -137,7 +145,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static List<String> labels(TrainingResult result) {
         int[] ids = result.heldOut().get(0).input();
-        return IntStream.range(0, ids.length).mapToObj(t -> t + " " + ToyTask.tokenName(ids[t])).toList();
+        return IntStream.range(0, ids.length).mapToObj(t -> t + " " + result.settings().task().tokenName(ids[t])).toList();
     }
 
     private static ClassLoader classLoader() {

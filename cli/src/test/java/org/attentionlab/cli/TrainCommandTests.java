@@ -35,11 +35,25 @@ class TrainCommandTests {
     }
 
     @Test
+    void trainsThePronounTaskAndReportsTheRowOfIt() throws Exception {
+        Path out = DIR.resolve("pronoun");
+
+        CommandRun run = CommandRun.of("train", "--task", "pronoun", "--steps", "150", "--seed", "3", "--out", out.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("training pronoun: 150 steps"), run.out());
+        assertTrue(run.out().contains("at row 8 (it) alone:\n  before: accuracy "), run.out());
+        assertTrue(run.out().contains("  after:  accuracy 100.0%"), run.out());
+        assertTrue(Files.size(out.resolve("attention-after.png")) > 0, run.out());
+        assertTrue(run.out().lines().allMatch(line -> line.length() <= 80), run.out());
+    }
+
+    @Test
     void anUnknownTaskIsAUsageErrorInOneLine() {
         CommandRun run = CommandRun.of("train", "--task", "sort", "--out", DIR.toString());
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("'sort' is not a task; choose copy or reverse"), run.err());
+        assertTrue(run.err().contains("'sort' is not a task; choose copy, reverse or pronoun"), run.err());
         assertFalse(run.hasStackTrace(), run.err());
     }
 }

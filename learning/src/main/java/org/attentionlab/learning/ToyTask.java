@@ -1,6 +1,7 @@
 package org.attentionlab.learning;
 
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
 /**
@@ -49,6 +50,32 @@ public enum ToyTask {
             }
             return new Example(input, target, expectedKey);
         }
+    },
+
+    /**
+     * Resolve a pronoun: in generated sentences such as "the dog did not cross the road because it
+     * was tired" ({@link PronounSentences}), every word's target is itself except "it", whose target
+     * is the animal it refers to. The animal is at position 1 or 6, the other noun in the other slot.
+     * Expected pattern: the query at "it" (always position 8) attends to the animal's key rather
+     * than the other noun's. That is the only row with an expected key ({@link #decisiveQuery});
+     * the other rows copy their own word, which a trained model reads with little weight.
+     */
+    PRONOUN(PronounSentences.LENGTH, PronounSentences.WORDS.size()) {
+        @Override
+        Example example(SplittableRandom random) {
+            return PronounSentences.example(random);
+        }
+
+        /** The words themselves: "the", "dog", ..., "it". */
+        @Override
+        public String tokenName(int id) {
+            return PronounSentences.WORDS.get(id);
+        }
+
+        @Override
+        public OptionalInt decisiveQuery() {
+            return OptionalInt.of(PronounSentences.PRONOUN);
+        }
     };
 
     /** The number of distinct plain tokens. */
@@ -74,11 +101,20 @@ public enum ToyTask {
 
     /**
      * How an id is shown in pictures: plain tokens are the letters {@code a..h}, marked ones (copy)
-     * the same letters upper-case with a star, {@code A*..H*}.
+     * the same letters upper-case with a star, {@code A*..H*}; the pronoun task's ids are words.
      */
-    public static String tokenName(int id) {
+    public String tokenName(int id) {
         char letter = (char) ('a' + id % CONTENT_TOKENS);
         return id < CONTENT_TOKENS ? String.valueOf(letter) : Character.toUpperCase(letter) + "*";
+    }
+
+    /**
+     * The one query row the task turns on, if one row does: the pronoun's position for
+     * {@link #PRONOUN}, where every other row only has to attend to itself. Empty for tasks in which
+     * every row matters alike. Evaluate it with {@link Evaluation#atQuery}.
+     */
+    public OptionalInt decisiveQuery() {
+        return OptionalInt.empty();
     }
 
     /** One random sequence, its targets and the key each query should attend to. */
@@ -98,9 +134,14 @@ public enum ToyTask {
      *
      * @param input       ids {@code [T]}
      * @param target      the right output at each position {@code [T]}
-     * @param expectedKey for each query {@code i}, the key a model that solves the task attends to most
+     * @param expectedKey for each query {@code i}, the key a model that solves the task attends to most,
+     *                    or {@link #ANY_KEY} where no one key is needed (the pronoun task's fixed words)
      */
     public record Example(int[] input, int[] target, int[] expectedKey) {
+
+        /** In {@link #expectedKey}: the target can be read from more than one key, so no pattern is expected. */
+        public static final int ANY_KEY = -1;
+
         public Example {
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(target, "target");

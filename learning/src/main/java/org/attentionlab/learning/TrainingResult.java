@@ -2,6 +2,7 @@ package org.attentionlab.learning;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.attentionlab.api.Tensor;
 
 /**
@@ -50,14 +51,34 @@ public record TrainingResult(TrainingSettings settings, double[] losses, Attenti
         return Evaluation.headMaps(trained, heldOut.get(i));
     }
 
+    /**
+     * The trained model on the held-out sequences at the task's decisive query row alone (the
+     * pronoun's, {@link ToyTask#decisiveQuery}); empty for tasks in which every row matters alike.
+     */
+    public Optional<Evaluation> afterAtDecisiveQuery() {
+        return atDecisiveQuery(trained);
+    }
+
+    /** The same before training. */
+    public Optional<Evaluation> beforeAtDecisiveQuery() {
+        return atDecisiveQuery(initial);
+    }
+
+    private Optional<Evaluation> atDecisiveQuery(AttentionModel model) {
+        var query = settings.task().decisiveQuery();
+        return query.isPresent() ? Optional.of(Evaluation.atQuery(model, heldOut, query.getAsInt())) : Optional.empty();
+    }
+
     /** Wall time in seconds. */
     public double seconds() {
         return trainingNanos / 1e9;
     }
 
-    /** One line: task, steps, time, held-out accuracy and pattern. */
+    /** One line: task, steps, time, held-out accuracy and pattern (and at the decisive row, if the task has one). */
     public String summary() {
-        return String.format("%s: %d steps in %.1f s; held-out %s (before training: %s)",
+        String all = String.format(java.util.Locale.ROOT, "%s: %d steps in %.1f s; held-out %s (before training: %s)",
                 settings.task().name().toLowerCase(java.util.Locale.ROOT), settings.steps(), seconds(), after, before);
+        return all + afterAtDecisiveQuery().map(at -> "; at row " + settings.task().decisiveQuery().getAsInt()
+                + " alone: " + at + " (before: " + beforeAtDecisiveQuery().orElseThrow() + ")").orElse("");
     }
 }
