@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.attentionlab.api.Kernels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -101,6 +103,20 @@ public final class AttentionLabCommand implements Runnable {
         } catch (NumberFormatException notSetOrNotANumber) {
             return TourPage.PROSE_WIDTH;
         }
+    }
+
+    /**
+     * The kernels every subcommand runs on, discovered once per run through {@code parent}'s
+     * {@link #kernelClassLoader()} (so {@code --kernel-path} works for all of them), or through the
+     * context class loader when a subcommand runs on its own (as some tests run them).
+     *
+     * @param reporter receives one line per provider that could not be used
+     */
+    static Kernels discoverKernels(AttentionLabCommand parent, Consumer<String> reporter) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = parent != null ? parent.kernelClassLoader()
+                : context != null ? context : AttentionLabCommand.class.getClassLoader();
+        return Kernels.discover(loader, reporter);
     }
 
     /**

@@ -79,8 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ClassLoader plugins = parent != null ? parent.kernelClassLoader() : BenchCommand.class.getClassLoader(); // --kernel-path
-        Kernels kernels = Kernels.discover(plugins, err::println);
+        Kernels kernels = AttentionLabCommand.discoverKernels(parent, err::println);
         List<Kernel> all = kernels.all();
         if (all.isEmpty()) {
             kernels.defaultKernel(); // throws, saying which artifact to add

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -35,6 +36,10 @@ import picocli.CommandLine.Spec;
                     + " embeddings and weights (untrained)."
         })
 public final class HeatmapCommand implements Callable<Integer> {
+
+    /** The global options, {@code --kernel-path} among them. */
+    @ParentCommand
+    private AttentionLabCommand parent;
 
     @Spec
     private CommandSpec spec;
@@ -82,7 +87,7 @@ public final class HeatmapCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--head': " + heads.head
                     + " is not a head of this layer; choose 0 to " + (headCount - 1) + " (or --all-heads).");
         }
-        Kernels kernels = Kernels.discover(classLoader(), spec.commandLine().getErr()::println);
+        Kernels kernels = AttentionLabCommand.discoverKernels(parent, spec.commandLine().getErr()::println);
         Kernel kernel = kernelId == null ? kernels.defaultKernel() : kernels.byId(kernelId);
         SentenceAttention attention = SentenceAttention.compute(kernel, sentence, dModel, headCount, seed);
 
@@ -110,10 +115,5 @@ public final class HeatmapCommand implements Callable<Integer> {
             pictures.add(oneHead(attention, h));
         }
         return new HeadGrid(pictures, Math.min(headCount, 4));
-    }
-
-    private static ClassLoader classLoader() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : HeatmapCommand.class.getClassLoader();
     }
 }

@@ -33,11 +33,8 @@ public final class KernelsCommand implements Callable<Integer> {
     /** @return 0, or 1 if there is no usable kernel at all */
     @Override
     public Integer call() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        ClassLoader loader = parent != null ? parent.kernelClassLoader()
-                : context != null ? context : KernelsCommand.class.getClassLoader();
         // Failures are part of the listing itself, so discovery need not report them separately.
-        Kernels kernels = Kernels.discover(loader, line -> { });
+        Kernels kernels = AttentionLabCommand.discoverKernels(parent, line -> { });
         new KernelListing(kernels, parent != null ? parent.width() : TourPage.PROSE_WIDTH).print(spec.commandLine().getOut());
         return kernels.all().isEmpty() ? 1 : 0;
     }

@@ -78,8 +78,7 @@ public final class TourCommand implements Callable<Integer> {
     public Integer call() {
         checkOptions();
         int width = parent != null ? parent.width() : TourPage.PROSE_WIDTH;
-        Kernels kernels = Kernels.discover(parent != null ? parent.kernelClassLoader() : classLoader(),
-                spec.commandLine().getErr()::println);
+        Kernels kernels = AttentionLabCommand.discoverKernels(parent, spec.commandLine().getErr()::println);
         KernelChoice choice = kernelId == null
                 ? kernels.defaultChoice()
                 : new KernelChoice(chosen(kernels), "chosen with --kernel");
@@ -159,10 +158,5 @@ public final class TourCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--kernel': " + unknown.getMessage(), unknown, spec.findOption("--kernel"), kernelId);
         }
-    }
-
-    private static ClassLoader classLoader() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : TourCommand.class.getClassLoader();
     }
 }

@@ -24,6 +24,7 @@ import org.attentionlab.pictures.Picture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -46,6 +47,10 @@ import picocli.CommandLine.Spec;
                     + " weights averaged over the heads) and attention-after-heads.png (each head)."
         })
 public final class TrainCommand implements Callable<Integer> {
+
+    /** The global options, {@code --kernel-path} among them. */
+    @ParentCommand
+    private AttentionLabCommand parent;
 
     @Spec
     private CommandSpec spec;
@@ -91,7 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
                     "Invalid value for option '--steps': " + steps + " (need at least 1)");
         }
         PrintWriter printed = spec.commandLine().getOut();
-        Kernels kernels = Kernels.discover(classLoader(), spec.commandLine().getErr()::println);
+        Kernels kernels = AttentionLabCommand.discoverKernels(parent, spec.commandLine().getErr()::println);
         Kernel kernel = kernels.byId(kernelId == null ? "naive" : kernelId);
         String name = task.name().toLowerCase(Locale.ROOT);
         TrainingSettings settings = TrainingSettings.of(task, steps, seed);
@@ -146,10 +151,5 @@ public final class TrainCommand implements Callable<Integer> {
     private static List<String> labels(TrainingResult result) {
         int[] ids = result.heldOut().get(0).input();
         return IntStream.range(0, ids.length).mapToObj(t -> t + " " + result.settings().task().tokenName(ids[t])).toList();
-    }
-
-    private static ClassLoader classLoader() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : TrainCommand.class.getClassLoader();
     }
 }

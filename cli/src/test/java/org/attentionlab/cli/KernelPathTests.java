@@ -30,6 +30,20 @@ class KernelPathTests {
         assertTrue(tour.out().contains("on kernel " + PluginJar.ID), tour.out());
     }
 
+    /** The option is global: every command that computes (heatmap too, not only the tour) uses the plugin. */
+    @Test
+    void theHeatmapRunsOnAPluginFromTheKernelPathToo(@TempDir Path dir) throws IOException {
+        Path jar = PluginJar.build(dir);
+        Path png = dir.resolve("weights.png");
+
+        CommandRun heatmap = CommandRun.of("--kernel-path", jar.toString(), "heatmap", "--kernel", PluginJar.ID,
+                "--sentence", "dog bites man", "--out", png.toString());
+
+        assertEquals(0, heatmap.exitCode(), heatmap.err());
+        assertTrue(heatmap.out().contains("kernel " + PluginJar.ID), heatmap.out());
+        assertTrue(Files.size(png) > 0);
+    }
+
     @Test
     void withoutTheKernelPathThePluginIsNotThere(@TempDir Path dir) throws IOException {
         PluginJar.build(dir);
