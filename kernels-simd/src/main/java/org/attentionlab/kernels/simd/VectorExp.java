@@ -39,6 +39,7 @@ final class VectorExp {
     private static final float LN2_HI = 0.693359375f;     // 355/512: k·LN2_HI is exact for |k| < 2^15
     private static final float LN2_LO = -2.12194440e-4f;  // ln 2 − LN2_HI
     private static final float ROUNDER = 12582912f;       // 1.5·2^23: x + ROUNDER − ROUNDER = round(x)
+    private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER); // bits(ROUNDER + k) − this = k
 
     // exp(r) ≈ 1 + r + r²·(P0 + P1·r + … + P5·r⁵) on |r| ≤ ln2/2 (Cephes expf)
     private static final float P0 = 5.0000001201E-1f;
@@ -54,7 +55,8 @@ final class VectorExp {
     /** {@code exp} of every lane. */
     static FloatVector exp(FloatVector x) {
         FloatVector clamped = x.max(LOWEST).min(HIGHEST);
-        FloatVector k = clamped.mul(LOG2E).add(ROUNDER).sub(ROUNDER);       // round(x / ln 2)
+        FloatVector shifted = clamped.mul(LOG2E).add(ROUNDER);              // k = round(x / ln 2) now fills the low mantissa bits
+        FloatVector k = shifted.sub(ROUNDER);                               // k as a float
         FloatVector r = k.fma(k.broadcast(-LN2_HI), clamped);               // x − k·LN2_HI, exact
         r = k.fma(k.broadcast(-LN2_LO), r);                                 // − k·LN2_LO: r = x − k·ln 2, |r| ≤ 0.35
         FloatVector p = r.broadcast(P5)                                     // P(r) by Horner's rule
@@ -64,7 +66,9 @@ final class VectorExp {
                 .fma(r, r.broadcast(P1))
                 .fma(r, r.broadcast(P0));
         FloatVector expR = p.fma(r.mul(r), r).add(1f);                      // 1 + r + r²·P(r)
-        IntVector ki = (IntVector) k.convert(VectorOperators.F2I, 0);
+        // k as an int, read straight from those bits: no float-to-int conversion, which C2 on JDK 17
+        // does not intrinsify for every vector size (it then boxes every vector: 260 MB per attention)
+        IntVector ki = ((IntVector) shifted.reinterpretAsInts()).sub(ROUNDER_BITS);
         IntVector half = ki.lanewise(VectorOperators.ASHR, 1);              // k/2, rounded down
         IntVector rest = ki.sub(half);                                      // k − k/2
         return expR.mul(powerOfTwo(half)).mul(powerOfTwo(rest));
