@@ -17,19 +17,24 @@ import org.attentionlab.api.TensorWriter;
  * <h2>The loops, from the outside in</h2>
  * <pre>{@code
  * prepare:  pack all of B into panels [N/NR][K][NR]                      (once per call)
- * for each block of MC rows of A                    // A block [MC, KC] ≈ 120 KiB: stays in L2
+ * for each block of MC rows of A                    // A block [MC, KC] = 60 KiB: stays in L2
  *   for each slice of KC along k, ascending         // keeps every sum in k order
  *     pack A[rows, slice] into panels [MC/MR][KC][MR]
- *     for each panel of NR columns of B             // B panel [KC, NR] = 16 KiB: stays in L1
+ *     for each panel of NR columns of B             // B panel [KC, NR] = 16 or 32 KiB: stays in L1
  *       for each panel of MR rows of A              //   and is reused by all MC/MR row panels
  *         C[MR, NR] += A_panel · B_panel            // MicroKernel: 12 registers of C
  * }</pre>
- * <p>Sizes for this machine's caches (AMD EPYC: 32 KiB L1d and 512 KiB L2 per core; also right for
- * most x86 cores): a B panel of {@code KC × NR} floats should fill about half of L1 so that it
- * survives while the A panels stream past it, so {@code KC = 4096 / NR} (256 for 256-bit vectors,
- * 128 for 512-bit); an A block of {@value #MC} rows × KC is 120 KiB (60 KiB with AVX-512),
- * a quarter of L2, streamed once per B panel. There is no third, column-block loop (BLIS's NC for
- * L3) because B is packed whole; at attention's sizes it is a few MiB at most.
+ * <p>Sizes for the caches of current x86 cores (32–48 KiB L1d, 512 KiB–2 MiB L2 per core): a B
+ * panel of {@code KC × NR} floats should fill at most about two thirds of L1 so that it survives
+ * while the A panels stream past it: {@code KC} = {@value #KC} gives 16 KiB with 256-bit vectors
+ * and 32 KiB with 512-bit ones (AVX-512 cores have 48 KiB of L1d). An A block of {@code MC} rows ×
+ * KC is 60 KiB, well inside L2 next to the block of C it updates. There is no third, column-block
+ * loop (BLIS's NC for L3) because B is packed whole; at attention's sizes it is a few MiB at most.
+ * Measured on a Zen 5 core (AVX-512): KC = 128 and MC = 120 were about 10% slower at n = 1024.
+ *
+ * <p>A block of MC rows is also the smallest piece worth giving a thread ({@link #rowBlock()}):
+ * every block streams all of packed B through the cache once, so pieces of one register tile
+ * (MR rows) would read B MC/MR = 10 times as often.
  *
  * <h2>Rows in any grouping</h2>
  * Rows are the output's {@code batch · M} rows. A range of rows is cut at batch boundaries and into
@@ -38,11 +43,11 @@ import org.attentionlab.api.TensorWriter;
  */
 final class SimdMatmul implements RowWork {
 
-    /** Rows of A per block: 20 register tiles. */
-    static final int MC = 20 * MR;
+    /** Rows of A per block: 10 register tiles. */
+    static final int MC = 10 * MR;
 
-    /** Length of a k slice: a B panel {@code [KC][NR]} is 16 KiB. */
-    static final int KC = 4096 / NR;
+    /** Length of a k slice: a B panel {@code [KC][NR]} is 16 KiB (256-bit) or 32 KiB (512-bit). */
+    static final int KC = 256;
 
     private final MatmulShape shape;
     private final FloatBuffer left;     // A: [batch, M, K], read in place
@@ -92,7 +97,7 @@ final class SimdMatmul implements RowWork {
 
     @Override
     public int rowBlock() {
-        return MR;
+        return MC; // a piece of fewer rows would still stream all of B once
     }
 
     @Override
