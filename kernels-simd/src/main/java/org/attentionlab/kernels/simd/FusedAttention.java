@@ -141,14 +141,12 @@ final class FusedAttention implements RowWork {
         final float[] queryRows = new float[QUERY_BLOCK * dk];         // Q_blk [BQ, Dk]
         final float[] queryPanels = new float[QUERY_BLOCK * dk];       // [BQ/MR][Dk][MR]
         final float[] scores = new float[QUERY_BLOCK * KEY_TILE];      // S, then P: [BQ, BK]
-        final float[] weightPanels = new float[QUERY_BLOCK * KEY_TILE]; // P as [BQ/MR][BK][MR]
         final float[] tile = new float[QUERY_BLOCK * dvPadded];        // T = P·V_tile [BQ, Dv]
         final float[] acc = new float[QUERY_BLOCK * dvPadded];         // running Σ P·V [BQ, Dv]
         final float[] max = new float[QUERY_BLOCK];                    // m per row
-        final double[] sum = new double[QUERY_BLOCK];                  // l per row
+        final float[] sum = new float[QUERY_BLOCK * LANES];            // l per row, as LANES partial sums
         final float[] alpha = new float[QUERY_BLOCK];                  // this tile's rescaling per row
         final RowPart[] part = new RowPart[QUERY_BLOCK];               // this tile's mask, per row
-        final float[] lanes = new float[LANES];
     }
 
     /** How much of a key tile one query row may attend to. */
@@ -162,7 +160,7 @@ final class FusedAttention implements RowWork {
         PackedPanels.readRows(query, e * tq + q0, rows, dk, 0, dk, s.queryRows);   // Q_blk [rows, Dk]
         PackedPanels.packLeft(s.queryRows, 0, dk, rows, dk, s.queryPanels);      // [rows/MR][Dk][MR]
         Arrays.fill(s.max, Float.NEGATIVE_INFINITY);
-        Arrays.fill(s.sum, 0);
+        Arrays.fill(s.sum, 0f);
         PackedPanels.clear(s.acc, padded * dvPadded);
         int tiles = tkPadded / KEY_TILE;
         for (int t = 0; t < tiles; t++) {
@@ -181,15 +179,14 @@ final class FusedAttention implements RowWork {
             if (!anyRow) {
                 continue;
             }
-            // T = P·V_tile over the tile's real keys: [rows, BK]·[BK, Dv]
+            // T = P·V_tile over the tile's real keys: [rows, BK]·[BK, Dv], P read as rows
             int kc = j1 - j0;
-            PackedPanels.packLeft(s.scores, 0, KEY_TILE, rows, kc, s.weightPanels);
             PackedPanels.clear(s.tile, padded * dvPadded);
             int valueBase = e * tkPadded * dvPadded;
             for (int q = 0; q < dvPadded / NR; q++) {
                 int vPanel = valueBase + (q * tkPadded + j0) * NR;              // V[j0 .. j1)[q·NR .. +NR)
                 for (int p = 0; p < padded / MR; p++) {
-                    MicroKernel.multiplyAdd(kc, s.weightPanels, p * kc * MR, values, vPanel,
+                    MicroKernel.multiplyAddRows(kc, s.scores, p * MR * KEY_TILE, KEY_TILE, values, vPanel,
                             s.tile, p * MR * dvPadded + q * NR, dvPadded);
                 }
             }
@@ -212,10 +209,14 @@ final class FusedAttention implements RowWork {
         }
         // output_r = acc_r / l_r; a row that never met an allowed key (l_r = 0) stays the zero vector
         for (int r = 0; r < rows; r++) {
-            if (s.sum[r] == 0) {
+            double sum = 0;
+            for (int lane = r * LANES; lane < (r + 1) * LANES; lane++) {
+                sum += s.sum[lane];                      // l_r: its partial sums, in a fixed order
+            }
+            if (sum == 0) {
                 continue; // the writer starts at 0
             }
-            FloatVector inverse = FloatVector.broadcast(SPECIES, (float) (1.0 / s.sum[r]));
+            FloatVector inverse = FloatVector.broadcast(SPECIES, (float) (1.0 / sum));
             for (int d = r * dvPadded; d < (r + 1) * dvPadded; d += LANES) {
                 FloatVector.fromArray(SPECIES, s.acc, d).mul(inverse).intoArray(s.acc, d);
             }
@@ -282,18 +283,14 @@ final class FusedAttention implements RowWork {
         float newMax = Math.max(s.max[r], tileMax);                       // NaN stays NaN
         s.alpha[r] = newMax == s.max[r] ? 1f                               // the usual case once m has settled
                 : (float) StrictMath.exp((double) s.max[r] - newMax);       // exp(−∞) = 0 on the first tile
-        double tileSum = 0;
-        FloatVector partial = FloatVector.zero(SPECIES);
+        // l_r = α·l_r + Σ_j P_rj, kept as LANES partial sums: no reduction across lanes per tile
+        FloatVector sum = FloatVector.fromArray(SPECIES, s.sum, r * LANES).mul(s.alpha[r]);
         for (int j = base; j < base + KEY_TILE; j += LANES) {
             FloatVector p = VectorExp.exp(FloatVector.fromArray(SPECIES, s.scores, j).sub(newMax));
             p.intoArray(s.scores, j);
-            partial = partial.add(p);
+            sum = sum.add(p);
         }
-        partial.intoArray(s.lanes, 0);
-        for (float lane : s.lanes) {
-            tileSum += lane;
-        }
-        s.sum[r] = s.alpha[r] * s.sum[r] + tileSum;
+        sum.intoArray(s.sum, r * LANES);
         s.max[r] = newMax;
         return true;
     }

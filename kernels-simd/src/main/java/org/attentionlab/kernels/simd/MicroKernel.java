@@ -56,7 +56,8 @@ final class MicroKernel {
     }
 
     /**
-     * {@code C[r][c] += Σ_{p < kc} A[p][r] · B[p][c]} for {@code r < MR}, {@code c < NR}.
+     * {@code C[r][c] += Σ_{p < kc} A[p][r] · B[p][c]} for {@code r < MR}, {@code c < NR}, with A packed
+     * as a panel {@code [kc][MR]}.
      *
      * <pre>{@code
      * // the loops this replaces:
@@ -66,12 +67,28 @@ final class MicroKernel {
      *             C[r][c] = fma(A[p][r], B[p][c], C[r][c]);
      * }</pre>
      *
-     * @param a    A panel {@code [kc][MR]} starting at {@code aOff}
-     * @param b    B panel {@code [kc][NR]} starting at {@code bOff}
+     * @param a    A panel {@code [kc][MR]} starting at {@code aOff}; Not modified
+     * @param b    B panel {@code [kc][NR]} starting at {@code bOff}; Not modified
      * @param c    C tile, row {@code r} at {@code cOff + r · ldc}, {@code NR} floats each; Modified
      * @param ldc  the distance between rows of C
      */
     static void multiplyAdd(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc) {
+        multiplyAdd(kc, a, aOff, MR, 1, b, bOff, c, cOff, ldc);
+    }
+
+    /**
+     * The same product with A's {@code MR} rows read where they are, row-major, {@code lda} floats
+     * apart: {@code A[p][r]} is {@code a[aOff + r · lda + p]}. Attention's weights P come out of the
+     * softmax as rows; reading them in place saves a packing pass per key tile, and broadcasting
+     * a scalar costs the same from any address.
+     */
+    static void multiplyAddRows(int kc, float[] a, int aOff, int lda, float[] b, int bOff, float[] c, int cOff, int ldc) {
+        multiplyAdd(kc, a, aOff, 1, lda, b, bOff, c, cOff, ldc);
+    }
+
+    /** The register tile, with {@code A[p][r]} at {@code a[aOff + p · aStep + r · aRow]}. */
+    private static void multiplyAdd(int kc, float[] a, int aOff, int aStep, int aRow,
+                                    float[] b, int bOff, float[] c, int cOff, int ldc) {
         int c1 = cOff + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
@@ -90,27 +107,32 @@ final class MicroKernel {
         FloatVector c41 = FloatVector.fromArray(SPECIES, c, c4 + LANES);
         FloatVector c50 = FloatVector.fromArray(SPECIES, c, c5);
         FloatVector c51 = FloatVector.fromArray(SPECIES, c, c5 + LANES);
+        int row1 = aRow;    // where rows 1..5 of A sit, from row 0
+        int row2 = row1 + aRow;
+        int row3 = row2 + aRow;
+        int row4 = row3 + aRow;
+        int row5 = row4 + aRow;
         int ap = aOff;
         int bp = bOff;
-        for (int p = 0; p < kc; p++, ap += MR, bp += NR) {
+        for (int p = 0; p < kc; p++, ap += aStep, bp += NR) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);          // B[p][0 .. LANES)
             FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);  // B[p][LANES .. NR)
             FloatVector a0 = FloatVector.broadcast(SPECIES, a[ap]);          // A[p][r], one row at a time
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(SPECIES, a[ap + 1]);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, a[ap + row1]);
             c10 = a1.fma(b0, c10);
             c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(SPECIES, a[ap + 2]);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, a[ap + row2]);
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(SPECIES, a[ap + 3]);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, a[ap + row3]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(SPECIES, a[ap + 4]);
+            FloatVector a4 = FloatVector.broadcast(SPECIES, a[ap + row4]);
             c40 = a4.fma(b0, c40);
             c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(SPECIES, a[ap + 5]);
+            FloatVector a5 = FloatVector.broadcast(SPECIES, a[ap + row5]);
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
         }
