@@ -50,8 +50,8 @@ import org.attentionlab.api.TensorWriter;
  */
 final class FusedAttention implements RowWork {
 
-    /** Query rows per block: 8 register tiles; they share each K and V tile while it is in L1. */
-    static final int QUERY_BLOCK = 8 * MR;
+    /** Query rows per block (8 register tiles of 6 rows, or 4 of 12); they share each K and V tile while it is in L1. */
+    static final int QUERY_BLOCK = 48;
 
     /** Keys per tile: a multiple of {@code NR}; K and V tiles of {@code 64 × Dk} are 16 KiB for Dk = 64. */
     static final int KEY_TILE = 64;

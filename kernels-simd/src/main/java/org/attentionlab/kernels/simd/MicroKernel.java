@@ -15,8 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * 2 vectors of B (row {@code p} of the panel), broadcasts 6 scalars of A (column {@code p}), and
  * issues 12 independent FMAs: 12 FMAs per 8 loads, and 12 independent chains, enough to hide the
  * FMA latency (4-5 cycles, 2 per cycle on current x86 cores). 12 accumulators + 2 of B + 1
- * broadcast = 15 of the 16 AVX2 registers; with AVX-512 (32 registers, twice as wide) the same
- * shape uses half the register file but twice the columns.
+ * broadcast = 15 of the 16 AVX2 registers. AVX-512 has 32 registers, twice as wide: there the
+ * tile has 12 rows ({@link TwelveRowTile}), the same loop with twice the rows.
  *
  * <h2>Why panels</h2>
  * The loop reads {@code A_panel} as {@code [k][MR]} and {@code B_panel} as {@code [k][NR]}, both
@@ -26,7 +26,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <h2>The species</h2>
  * {@link FloatVector#SPECIES_PREFERRED} is the widest vector the CPU runs well, chosen when the
  * JVM starts: 8 floats (256-bit) on AVX2, 16 (512-bit) where AVX-512 is enabled. Nothing here
- * assumes either; only {@link #NR} follows from it.
+ * assumes either; {@link #NR} follows from it, and so does {@link #MR}: a CPU with 512-bit vectors
+ * has AVX-512's 32 registers.
  *
  * <h2>The same sum, whichever tile</h2>
  * Each {@code C[i][j]} is {@code fma(a_ik, b_kj, c)} for {@code k} ascending, one lane of one
@@ -41,8 +42,8 @@ final class MicroKernel {
     /** Floats per vector: 8 on AVX2, 16 on AVX-512. */
     static final int LANES = SPECIES.length();
 
-    /** Rows of the register tile. */
-    static final int MR = 6;
+    /** Rows of the register tile: 6 with 16 vector registers, 12 with AVX-512's 32. */
+    static final int MR = SPECIES.vectorBitSize() >= 512 ? TwelveRowTile.ROWS : 6;
 
     /** Columns of the register tile: two vectors. */
     static final int NR = 2 * LANES;
@@ -52,7 +53,7 @@ final class MicroKernel {
 
     /** The species in words, for the kernel's description. */
     static String describe() {
-        return SPECIES.vectorBitSize() + "-bit vectors (" + LANES + " floats)";
+        return SPECIES.vectorBitSize() + "-bit vectors (" + LANES + " floats), register tile " + MR + " × " + NR;
     }
 
     /**
@@ -89,12 +90,16 @@ final class MicroKernel {
     /** The register tile, with {@code A[p][r]} at {@code a[aOff + p · aStep + r · aRow]}. */
     private static void multiplyAdd(int kc, float[] a, int aOff, int aStep, int aRow,
                                     float[] b, int bOff, float[] c, int cOff, int ldc) {
+        if (MR == TwelveRowTile.ROWS) {
+            TwelveRowTile.multiplyAdd(kc, a, aOff, aStep, aRow, b, bOff, c, cOff, ldc); // MR is a constant: one branch is compiled
+            return;
+        }
         int c1 = cOff + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
         int c4 = c3 + ldc;
         int c5 = c4 + ldc;
-        // the 6 × 2 tile of C: [MR, NR] in 12 registers
+        // the 6 × 2 tile of C: [6, NR] in 12 registers
         FloatVector c00 = FloatVector.fromArray(SPECIES, c, cOff);
         FloatVector c01 = FloatVector.fromArray(SPECIES, c, cOff + LANES);
         FloatVector c10 = FloatVector.fromArray(SPECIES, c, c1);

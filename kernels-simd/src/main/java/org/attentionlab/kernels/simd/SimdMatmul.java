@@ -34,7 +34,7 @@ import org.attentionlab.api.TensorWriter;
  *
  * <p>A block of MC rows is also the smallest piece worth giving a thread ({@link #rowBlock()}):
  * every block streams all of packed B through the cache once, so pieces of one register tile
- * (MR rows) would read B MC/MR = 10 times as often.
+ * (MR rows) would read B MC/MR (10 or 5) times as often.
  *
  * <h2>Rows in any grouping</h2>
  * Rows are the output's {@code batch · M} rows. A range of rows is cut at batch boundaries and into
@@ -43,8 +43,8 @@ import org.attentionlab.api.TensorWriter;
  */
 final class SimdMatmul implements RowWork {
 
-    /** Rows of A per block: 10 register tiles. */
-    static final int MC = 10 * MR;
+    /** Rows of A per block: 10 register tiles of 6 rows, or 5 of 12. */
+    static final int MC = 60;
 
     /** Length of a k slice: a B panel {@code [KC][NR]} is 16 KiB (256-bit) or 32 KiB (512-bit). */
     static final int KC = 256;
