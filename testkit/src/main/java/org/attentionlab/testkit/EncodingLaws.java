@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.attentionlab.api.PositionalEncoding;
 import org.attentionlab.api.Tensor;
@@ -57,22 +56,18 @@ public interface EncodingLaws extends PositionalEncodingUnderTest {
     default void encodingsAreDeterministic() throws InterruptedException {
         PositionalEncoding encoding = encoding();
         int longest = longestUpTo(64);
-        int[] lengths = new int[Budget.THREADS];
-        List<Callable<Tensor>> tasks = new ArrayList<>();
-        for (int t = 0; t < Budget.THREADS; t++) {
-            int length = longest - (longest * t) / Budget.THREADS; // longest down to about longest / 8
-            lengths[t] = length;
-            tasks.add(() -> encoding.encodings(length));
-        }
         for (int length : new int[] {0, 1, longest}) {
             assertEquals(encoding.encodings(length), encoding.encodings(length),
                     "two calls of encodings(" + length + ") differ");
         }
-        List<Tensor> concurrent = Concurrently.run("encodings", tasks);
+        List<Concurrently.Call<Tensor>> calls = new ArrayList<>();
         for (int t = 0; t < Budget.THREADS; t++) {
-            assertEquals(encoding.encodings(lengths[t]), concurrent.get(t), "encodings(" + lengths[t]
-                    + ") computed by " + Budget.THREADS + " threads at once differ from a lone call's");
+            int length = longest - (longest * t) / Budget.THREADS; // longest down to about longest / 8
+            Tensor alone = encoding.encodings(length);
+            calls.add(new Concurrently.Call<>("encodings(" + length + ")", "encodingsAreTByD",
+                    () -> encoding.encodings(length), pe -> assertEquals(alone, pe, "differs from a lone call's")));
         }
+        Concurrently.assertAgreeAtOnce(calls, List.of());
     }
 
     /**
