@@ -73,9 +73,8 @@ public interface AttentionLayerGeneralLaws extends AttentionLayerUnderTest {
         Tensor query = input(1, batch, 4);
         Tensor key = input(2, batch, tk);
         Tensor value = input(3, batch, valueLength);
-        RejectedCall.of("key " + LayerCase.shape(key) + ", value " + LayerCase.shape(value),
-                () -> layer.forward(query, key, value, Mask.none()),
-                layerName(), LayerCase.shape(key), LayerCase.shape(value)).assertRejected();
+        Rejections.assertRejected("key " + LayerCase.shape(key) + ", value " + LayerCase.shape(value),
+                () -> layer.forward(query, key, value, Mask.none()), layerName(), LayerCase.shape(key), LayerCase.shape(value));
     }
 
     /**
@@ -93,8 +92,7 @@ public interface AttentionLayerGeneralLaws extends AttentionLayerUnderTest {
             case "key and value" -> () -> layer.forward(some, none, none, Mask.none());
             default -> () -> layer.selfAttention(none, Mask.none());
         };
-        RejectedCall.of("empty " + empty + " " + LayerCase.shape(none), call, layerName(), LayerCase.shape(none))
-                .assertRejected();
+        Rejections.assertRejected("empty " + empty + " " + LayerCase.shape(none), call, layerName(), LayerCase.shape(none));
     }
 
     /**
@@ -120,9 +118,8 @@ public interface AttentionLayerGeneralLaws extends AttentionLayerUnderTest {
             case "a mask matrix with a query too many" -> Mask.of(new boolean[tq + 1][tk]);
             default -> Mask.of(new boolean[batch + 1][tq][tk]);
         };
-        RejectedCall.of(illFitting + " for query " + LayerCase.shape(query) + ", key " + LayerCase.shape(key),
-                () -> layer.forward(query, key, value, illFitting),
-                layerName(), LayerCase.shape(query), LayerCase.shape(key)).assertRejected();
+        Rejections.assertRejected(illFitting + " for query " + LayerCase.shape(query) + ", key " + LayerCase.shape(key),
+                () -> layer.forward(query, key, value, illFitting), layerName(), LayerCase.shape(query), LayerCase.shape(key));
     }
 
     /**

@@ -40,10 +40,10 @@ public interface GeneralLaws extends KernelUnderTest {
      * operation and both shapes (for softmax: the scores' shape and the mask).
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.attentionlab.testkit.BadShapes#calls")
-    default void badShapesAreRejected(String description, Consumer<Kernel> call, List<String> mentions) {
+    @MethodSource("org.attentionlab.testkit.Rejections#badKernelShapes")
+    default void badShapesAreRejected(String description, Consumer<Kernel> call, String... mentions) {
         Kernel kernel = kernel();
-        new RejectedCall(description, () -> call.accept(kernel), mentions).assertRejected();
+        Rejections.assertRejected(description, () -> call.accept(kernel), mentions);
     }
 
     /** No parameter may be null: {@link NullPointerException}, also through the default methods. */

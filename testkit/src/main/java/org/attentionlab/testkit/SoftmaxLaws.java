@@ -82,8 +82,8 @@ public interface SoftmaxLaws extends KernelUnderTest {
     default void badScalesAreRejected(float scale) {
         Kernel kernel = kernel();
         Tensor scores = Tensor.zeros(2, 3);
-        RejectedCall.of("softmax with scale " + scale, () -> kernel.softmax(scores, scale, Mask.none()),
-                "softmax", String.valueOf(scale)).assertRejected();
+        Rejections.assertRejected("softmax with scale " + scale, () -> kernel.softmax(scores, scale, Mask.none()),
+                "softmax", String.valueOf(scale));
     }
 
     /**
