@@ -125,8 +125,7 @@ public interface AttentionKernelLaws extends KernelUnderTest {
                                 fail("query " + i + " may attend to key " + key + " whose value holds NaN at " + d
                                         + ", but its output there is " + o.get(at) + ", not NaN");
                             }
-                            if (!mask.allows(batch0, i, key) && Float.compare(o.get(at), r.get(at)) != 0
-                                    && !(Math.abs(o.get(at) - r.get(at)) <= 1e-4 * Math.abs(r.get(at)) + 1e-5)) {
+                            if (!mask.allows(batch0, i, key) && !Agreement.agrees(o.get(at), r.get(at), Math.abs(r.get(at)))) {
                                 fail("query " + i + " may not attend to key " + key + ", but a NaN in that key's value"
                                         + " changed its output from " + r.get(at) + " to " + o.get(at));
                             }
