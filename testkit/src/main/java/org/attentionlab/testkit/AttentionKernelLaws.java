@@ -62,7 +62,7 @@ public interface AttentionKernelLaws extends KernelUnderTest {
                         Agreement.assertWeightsAgree("the naive softmax of the scaled scores", actual.weights(),
                                 expected.weights());
                     } catch (AssertionError e) {
-                        throw HintedFailure.withHint(e, Hints.otherScale(inputs, actual.weights()));
+                        throw LawFailure.withHint(e, Hints.otherScale(inputs, actual.weights()));
                     }
                     Agreement.assertOutputAgrees("the naive kernel", expected.weights(), inputs.value(),
                             actual.output(), expected.output());

@@ -75,7 +75,7 @@ public interface ScaledDotProductAttentionContract extends AttentionLayerContrac
             try {
                 Agreement.assertWeightsAgree("the reference attention", actual.weights(), expected.weights());
             } catch (AssertionError e) {
-                throw HintedFailure.withHint(e, Hints.otherScale(inputs, actual.weights()));
+                throw LawFailure.withHint(e, Hints.otherScale(inputs, actual.weights()));
             }
             Agreement.assertOutputAgrees("the reference attention", expected.weights(), inputs.value(),
                     actual.output(), expected.output());

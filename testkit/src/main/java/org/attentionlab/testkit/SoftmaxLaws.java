@@ -44,7 +44,7 @@ public interface SoftmaxLaws extends KernelUnderTest {
             try {
                 Agreement.assertSoftmaxAgrees(actual, expected);
             } catch (AssertionError e) {
-                throw HintedFailure.withHint(e, Hints.softmaxOverflow(scores, 1f, actual, expected));
+                throw LawFailure.withHint(e, Hints.softmaxOverflow(scores, 1f, actual, expected));
             }
         });
     }
@@ -67,7 +67,7 @@ public interface SoftmaxLaws extends KernelUnderTest {
             try {
                 Agreement.assertSoftmaxAgrees(actual, oracle.softmax(scores.times(scale), mask));
             } catch (AssertionError e) {
-                throw HintedFailure.withHint(new AssertionError("with scale " + scale + ": " + e.getMessage()),
+                throw LawFailure.withHint(new AssertionError("with scale " + scale + ": " + e.getMessage()),
                         Hints.ignoredScale(scores, scale, mask, actual));
             }
         });
@@ -100,7 +100,7 @@ public interface SoftmaxLaws extends KernelUnderTest {
             try {
                 Agreement.assertRowsSumToOne(weights, c.mask());
             } catch (AssertionError e) {
-                throw HintedFailure.withHint(e, Hints.softmaxOverflow(c.scores(), 1f, weights,
+                throw LawFailure.withHint(e, Hints.softmaxOverflow(c.scores(), 1f, weights,
                         oracle().softmax(c.scores(), c.mask())));
             }
         });
