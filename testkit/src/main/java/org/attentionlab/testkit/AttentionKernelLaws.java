@@ -81,8 +81,7 @@ public interface AttentionKernelLaws extends KernelUnderTest {
                 MaskKind.KEY_PADDING, MaskKind.KEY_PADDING_WITH_EMPTY_SEQUENCES, MaskKind.CAUSAL_AND_KEY_PADDING,
                 MaskKind.RANDOM, MaskKind.FULLY_MASKED_ROWS), c -> {
                     AttentionInputs clean = c.inputs();
-                    AttentionInputs poisoned = c.inputs(c.query(), MaskedKeys.poison(clean, clean.key()),
-                            MaskedKeys.poison(clean, clean.value()));
+                    AttentionInputs poisoned = c.withHiddenKeysPoisoned();
                     AttentionResult expected = kernel.attentionWithWeights(clean);
                     String why = " with NaN and ±∞ in the keys and values no query may attend to";
                     Agreement.assertOutputAgrees("attention" + why, expected.weights(), clean.value(),
@@ -107,7 +106,7 @@ public interface AttentionKernelLaws extends KernelUnderTest {
                     AttentionInputs clean = c.inputs();
                     Mask mask = clean.mask();
                     int batch0 = clean.maskBatchOf(0);
-                    int key = MaskedKeys.allowedKey(clean, c.seed()); // a key some query of attention 0 may attend to
+                    int key = c.allowedKey(); // a key some query of attention 0 may attend to
                     if (key < 0) {
                         return; // nothing is allowed in attention 0: nothing to check
                     }
