@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import org.attentionlab.api.Mask;
 import org.attentionlab.api.MatmulShape;
 import org.attentionlab.api.RightOperand;
+import org.attentionlab.api.SoftmaxShape;
 import org.attentionlab.api.Tensor;
 
 /**
@@ -52,7 +54,7 @@ public final class Agreement {
     /** Absolute tolerance, for results close to 0. */
     public static final double ATOL = 1e-5;
 
-    /** How far a row of weights may sum from 1: float rounding of up to ~150 terms, with room to spare. */
+    /** How far a row of weights may sum from 1. */
     static final double ROW_SUM_TOLERANCE = 1e-5;
 
     /** Inputs with at most this many values are printed in failure messages. */
@@ -119,6 +121,76 @@ public final class Agreement {
                         + " although the inputs are finite");
             }
         }
+    }
+
+    /** Asserts that attention weights are {@code [B, ..., Tq, Tk]}: rank ≥ 3, batch first, queries × keys last. */
+    static void assertWeightShape(Tensor weights, int batch, int tq, int tk) {
+        assertNotNull(weights, "weights");
+        int[] s = weights.shape();
+        if (s.length < 3 || s[0] != batch || s[s.length - 2] != tq || s[s.length - 1] != tk) {
+            fail("weights are " + Arrays.toString(s) + ", expected [" + batch + ", ..., " + tq + ", " + tk
+                    + "] ([B, ..., Tq, Tk], e.g. [B, H, Tq, Tk])");
+        }
+    }
+
+    /** {@link #assertMaskedAreZero} and {@link #assertRowsSumToOne}: every row is what a masked softmax gives. */
+    static void assertProbabilities(Tensor weights, Mask mask) {
+        assertMaskedAreZero(weights, mask);
+        assertRowsSumToOne(weights, mask);
+    }
+
+    /**
+     * Weights {@code [..., Tq, Tk]} (rows as {@link SoftmaxShape} counts them, the mask addressing
+     * row {@code r} as {@code (batchOf(r), queryOf(r))}, as kernels apply it) are exactly 0 where
+     * {@code mask} disallows the key, so a row that allows no key is all zeros.
+     */
+    static void assertMaskedAreZero(Tensor weights, Mask mask) {
+        SoftmaxShape rows = SoftmaxShape.of(weights, mask);
+        float[] w = weights.toArray();
+        for (int row = 0; row < rows.rows(); row++) {
+            String query = "query " + rows.queryOf(row) + " (batch entry " + rows.batchOf(row) + ", row " + row + ")";
+            boolean none = fullyMasked(mask, rows, row);
+            for (int key = 0; key < rows.keys(); key++) {
+                float weight = w[row * rows.keys() + key];
+                if (!mask.allows(rows.batchOf(row), rows.queryOf(row), key) && weight != 0f) {
+                    fail((none ? query + " allows no key, but masked key " + key : "masked key " + key + " of " + query)
+                            + " has weight " + weight + ", not exactly 0");
+                }
+            }
+        }
+    }
+
+    /**
+     * Every weight is a number in [0, 1], and every row that allows some key sums to 1 within
+     * {@value #ROW_SUM_TOLERANCE} (float rounding of up to ~150 terms, with room to spare).
+     */
+    static void assertRowsSumToOne(Tensor weights, Mask mask) {
+        SoftmaxShape rows = SoftmaxShape.of(weights, mask);
+        float[] w = weights.toArray();
+        for (int row = 0; row < rows.rows(); row++) {
+            String query = "query " + rows.queryOf(row) + " (batch entry " + rows.batchOf(row) + ", row " + row + ")";
+            double sum = 0;
+            for (int key = 0; key < rows.keys(); key++) {
+                float weight = w[row * rows.keys() + key];
+                if (!(weight >= 0 && weight <= 1 + 1e-6)) {
+                    fail("weight " + weight + " of " + query + " on key " + key + " is not a number in [0, 1]");
+                }
+                sum += weight;
+            }
+            if (!fullyMasked(mask, rows, row) && !(Math.abs(sum - 1) <= ROW_SUM_TOLERANCE)) {
+                fail("the weights of " + query + " sum to " + sum + ", not 1");
+            }
+        }
+    }
+
+    /** True if {@code mask} allows no key to the query of row {@code row} of scores shaped as {@code rows} says. */
+    static boolean fullyMasked(Mask mask, SoftmaxShape rows, int row) {
+        for (int key = 0; key < rows.keys(); key++) {
+            if (mask.allows(rows.batchOf(row), rows.queryOf(row), key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True if every weight of {@code actual} agrees with {@code expected} under the softmax rule (same shape). */

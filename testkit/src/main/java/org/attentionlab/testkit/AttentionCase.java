@@ -137,6 +137,53 @@ record AttentionCase(List<Integer> leading, int tq, int tk, int dk, int dv, Mask
         return AttentionInputs.of(query, key, value).withMask(mask()).withScale(scaleValue());
     }
 
+    /**
+     * The call with every key and value row that no query of its batch entry may attend to
+     * replaced by NaN, +∞ or −∞ (taking turns): for the masked-values laws.
+     */
+    AttentionInputs withHiddenKeysPoisoned() {
+        AttentionInputs clean = inputs();
+        return inputs(clean.query(), poisoned(clean, clean.key()), poisoned(clean, clean.value()));
+    }
+
+    /** A key some query of flattened attention 0 may attend to, chosen by the seed; −1 if there is none. */
+    int allowedKey() {
+        AttentionInputs inputs = inputs();
+        int start = (int) Math.floorMod(seed, (long) tk);
+        for (int j = 0; j < tk; j++) {
+            if (!hidden(inputs, 0, (start + j) % tk)) {
+                return (start + j) % tk;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code x} ({@code [..., Tk, W]}, the keys or the values) poisoned at every hidden key. */
+    private static Tensor poisoned(AttentionInputs inputs, Tensor x) {
+        float[] poison = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        float[] values = x.toArray();               // [batch, Tk, W]
+        int tk = inputs.keys();
+        int width = x.dim(-1);
+        for (int e = 0; e < inputs.batch(); e++) {
+            for (int key = 0; key < tk; key++) {
+                for (int w = 0; w < width && hidden(inputs, e, key); w++) {
+                    values[(e * tk + key) * width + w] = poison[(key + w) % poison.length];
+                }
+            }
+        }
+        return Tensor.fromArray(values, x.shape());
+    }
+
+    /** True if no query of flattened attention {@code e} may attend to {@code key}. */
+    private static boolean hidden(AttentionInputs inputs, int e, int key) {
+        for (int i = 0; i < inputs.queries(); i++) {
+            if (inputs.mask().allows(inputs.maskBatchOf(e), i, key)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The work of the call: batch · Tq · Tk · (Dk + Dv). */
     long multiplyAdds() {
         return Sizes.product(leading) * tq * tk * (dk + dv);

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.attentionlab.api.AttentionLayer;
 import org.attentionlab.api.AttentionResult;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.Tensor;
 import org.attentionlab.testkit.LayerCase.Pairing;
 import org.attentionlab.testkit.SoftmaxCase.MaskKind;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,55 +34,32 @@ public interface AttentionLayerGeneralLaws extends AttentionLayerUnderTest {
     @Test
     default void forwardIsDeterministicAndThreadSafe() throws InterruptedException {
         AttentionLayer layer = layer();
-        List<LayerCase> cases = new ArrayList<>();
-        List<AttentionResult> expected = new ArrayList<>();
+        List<Concurrently.Call<AttentionResult>> calls = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (int t = 0; t < Budget.THREADS; t++) {
             LayerCase c = new LayerCase(1 + t % 3, 4 + t, 11 - t, t % 2 == 0 ? MaskKind.KEY_PADDING : MaskKind.RANDOM,
                     Pairing.ANY, 1, t);
-            AttentionResult first;
-            try {
-                first = c.forward(layer, this);
-            } catch (RuntimeException e) {
-                leftOut.add(c + " (throws on one thread: " + e + ")");
-                continue;
-            }
-            AttentionResult again = c.forward(layer, this);
-            Agreement.assertSame("output of a repeated call (" + c + ")", again.output(), first.output());
-            Agreement.assertSame("weights of a repeated call (" + c + ")", again.weights(), first.weights());
-            cases.add(c);
-            expected.add(first);
-        }
-        if (cases.isEmpty()) {
-            Assumptions.abort("not run: forward fails on one thread for every case: " + leftOut);
-        }
-        List<Callable<List<AttentionResult>>> tasks = new ArrayList<>();
-        for (int t = 0; t < Budget.THREADS; t++) {
-            LayerCase c = cases.get(t % cases.size());
             Tensor query = c.query(this);
             Tensor key = c.key(this);
             Tensor value = c.value(this);
             Mask mask = c.mask();
-            tasks.add(() -> {
-                List<AttentionResult> out = new ArrayList<>();
-                for (int round = 0; round < Budget.ROUNDS_PER_THREAD; round++) {
-                    out.add(layer.forward(query, key, value, mask));
-                }
-                return out;
-            });
-        }
-        List<List<AttentionResult>> results = Concurrently.run("forward", tasks);
-        for (int t = 0; t < Budget.THREADS; t++) {
-            String what = " computed by " + Budget.THREADS + " threads at once (" + cases.get(t % cases.size()) + ")";
-            for (AttentionResult result : results.get(t)) {
-                Agreement.assertSame("output" + what, result.output(), expected.get(t % cases.size()).output());
-                Agreement.assertSame("weights" + what, result.weights(), expected.get(t % cases.size()).weights());
+            AttentionResult first;
+            try {
+                first = layer.forward(query, key, value, mask);
+            } catch (RuntimeException e) {
+                leftOut.add(c + " (throws on one thread: " + e + ")");
+                continue;
             }
+            AttentionResult again = layer.forward(query, key, value, mask);
+            Agreement.assertSame("output of a repeated call (" + c + ")", again.output(), first.output());
+            Agreement.assertSame("weights of a repeated call (" + c + ")", again.weights(), first.weights());
+            calls.add(new Concurrently.Call<>("forward of " + c, "the other laws", () -> layer.forward(query, key, value, mask),
+                    result -> {
+                        Agreement.assertSame("output", result.output(), first.output());
+                        Agreement.assertSame("weights", result.weights(), first.weights());
+                    }));
         }
-        if (!leftOut.isEmpty()) {
-            Assumptions.abort("ran " + cases.size() + " cases on " + Budget.THREADS + " threads, all agreed; left out "
-                    + leftOut.size() + " that fail on one thread: " + leftOut);
-        }
+        Concurrently.assertAgreeAtOnce(calls, leftOut);
     }
 
     /**
@@ -98,9 +73,8 @@ public interface AttentionLayerGeneralLaws extends AttentionLayerUnderTest {
         Tensor query = input(1, batch, 4);
         Tensor key = input(2, batch, tk);
         Tensor value = input(3, batch, valueLength);
-        RejectedCall.of("key " + LayerCase.shape(key) + ", value " + LayerCase.shape(value),
-                () -> layer.forward(query, key, value, Mask.none()),
-                layerName(), LayerCase.shape(key), LayerCase.shape(value)).assertRejected();
+        Rejections.assertRejected("key " + LayerCase.shape(key) + ", value " + LayerCase.shape(value),
+                () -> layer.forward(query, key, value, Mask.none()), layerName(), LayerCase.shape(key), LayerCase.shape(value));
     }
 
     /**
@@ -118,8 +92,7 @@ public interface AttentionLayerGeneralLaws extends AttentionLayerUnderTest {
             case "key and value" -> () -> layer.forward(some, none, none, Mask.none());
             default -> () -> layer.selfAttention(none, Mask.none());
         };
-        RejectedCall.of("empty " + empty + " " + LayerCase.shape(none), call, layerName(), LayerCase.shape(none))
-                .assertRejected();
+        Rejections.assertRejected("empty " + empty + " " + LayerCase.shape(none), call, layerName(), LayerCase.shape(none));
     }
 
     /**
@@ -145,9 +118,8 @@ public interface AttentionLayerGeneralLaws extends AttentionLayerUnderTest {
             case "a mask matrix with a query too many" -> Mask.of(new boolean[tq + 1][tk]);
             default -> Mask.of(new boolean[batch + 1][tq][tk]);
         };
-        RejectedCall.of(illFitting + " for query " + LayerCase.shape(query) + ", key " + LayerCase.shape(key),
-                () -> layer.forward(query, key, value, illFitting),
-                layerName(), LayerCase.shape(query), LayerCase.shape(key)).assertRejected();
+        Rejections.assertRejected(illFitting + " for query " + LayerCase.shape(query) + ", key " + LayerCase.shape(key),
+                () -> layer.forward(query, key, value, illFitting), layerName(), LayerCase.shape(query), LayerCase.shape(key));
     }
 
     /**

@@ -30,7 +30,7 @@ public interface AttentionMaskLaws extends AttentionLayerUnderTest {
                 MaskKind.CAUSAL), c -> {
                     Tensor x = c.query(this);
                     Tensor weights = layer.selfAttention(x, Mask.causal()).weights(); // [B, ..., T, T]
-                    Weights.assertShape(weights, c.batch(), c.tq(), c.tk());
+                    Agreement.assertWeightShape(weights, c.batch(), c.tq(), c.tk());
                     float[] w = weights.toArray();
                     int t = c.tq();
                     for (int row = 0; row * t < w.length; row++) {
@@ -94,8 +94,8 @@ public interface AttentionMaskLaws extends AttentionLayerUnderTest {
                     AttentionResult changed = layer.forward(query, otherKey, otherValue, mask);
 
                     try {
-                        Weights.assertShape(original.weights(), c.batch(), c.tq(), c.tk());
-                        Weights.assertProbabilities(original.weights(), mask);
+                        Agreement.assertWeightShape(original.weights(), c.batch(), c.tq(), c.tk());
+                        Agreement.assertProbabilities(original.weights(), mask);
                         Agreement.assertSame("output after changing the padding", changed.output(), original.output());
                         Agreement.assertSame("weights after changing the padding", changed.weights(), original.weights());
                     } catch (AssertionError e) {
@@ -117,8 +117,8 @@ public interface AttentionMaskLaws extends AttentionLayerUnderTest {
                 MaskKind.FULLY_MASKED_ROWS), c -> {
                     Mask mask = c.mask();
                     Tensor weights = c.forward(layer, this).weights();
-                    Weights.assertShape(weights, c.batch(), c.tq(), c.tk());
-                    Weights.assertProbabilities(weights, mask);
+                    Agreement.assertWeightShape(weights, c.batch(), c.tq(), c.tk());
+                    Agreement.assertProbabilities(weights, mask);
                 });
     }
 }

@@ -45,7 +45,7 @@ public interface AttentionShapeLaws extends AttentionLayerUnderTest {
                             + LayerCase.shape(result.output()) + " for query " + LayerCase.shape(query)
                             + ", expected " + Arrays.toString(expectedOutput) + " (one row per query, width " + width
                             + " as for Tq = Tk = 1)");
-                    Weights.assertShape(result.weights(), c.batch(), c.tq(), c.tk());
+                    Agreement.assertWeightShape(result.weights(), c.batch(), c.tq(), c.tk());
                     int[] expectedWeights = weightShape.clone();
                     expectedWeights[0] = c.batch();
                     expectedWeights[expectedWeights.length - 2] = c.tq();
@@ -68,8 +68,8 @@ public interface AttentionShapeLaws extends AttentionLayerUnderTest {
         return ForAll.cases(LayerCase.random(ForAll.seed(), Budget.LAYER_TRIES, Pairing.ANY, 1,
                 MaskKind.NONE, MaskKind.KEY_PADDING, MaskKind.CAUSAL, MaskKind.CAUSAL_AND_KEY_PADDING), c -> {
                     Tensor weights = c.forward(layer, this).weights();
-                    Weights.assertShape(weights, c.batch(), c.tq(), c.tk());
-                    Weights.assertProbabilities(weights, c.mask());
+                    Agreement.assertWeightShape(weights, c.batch(), c.tq(), c.tk());
+                    Agreement.assertProbabilities(weights, c.mask());
                 });
     }
 
@@ -89,7 +89,7 @@ public interface AttentionShapeLaws extends AttentionLayerUnderTest {
                     AttentionResult all = layer.forward(query, key, value, Mask.none());
                     assertEquals(c.tq(), all.output().dim(-2), () -> "output " + LayerCase.shape(all.output())
                             + " should have Tq = " + c.tq() + " rows");
-                    Weights.assertShape(all.weights(), c.batch(), c.tq(), c.tk());
+                    Agreement.assertWeightShape(all.weights(), c.batch(), c.tq(), c.tk());
                     for (int i = 0; i < c.tq(); i++) {
                         AttentionResult one = layer.forward(Sequences.rows(query, i, i + 1), key, value, Mask.none());
                         Agreement.assertSame("output of query " + i + " attended alone", one.output(),

@@ -12,46 +12,128 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Assumptions;
 
 /**
- * The kit's one concurrency harness: runs one task per thread, all released at the same moment
- * (so calls overlap and shared scratch state is caught), and returns each task's result.
+ * The kit's one concurrency harness: {@link Budget#THREADS} threads share one instance and are
+ * released at the same moment (so calls overlap and shared scratch state is caught), each making
+ * its calls {@link Budget#ROUNDS_PER_THREAD} times, and every result is checked.
+ *
+ * <p>Only calls that pass their check on one thread take part: a call that is wrong on one thread
+ * is a bug for the sequential laws, not for this one. Such calls are named and the law is then
+ * reported as skipped, pointing at the law that covers them.
  */
 final class Concurrently {
+
+    /**
+     * One call of a concurrency law: what it computes, the sequential law that covers it (named
+     * when the call is left out because it fails on one thread too), and how its result is checked.
+     */
+    record Call<T>(String description, String sequentialLaw, Callable<T> call, Consumer<T> check) {
+
+        /** True if the call, made from this thread alone, passes its check. */
+        boolean holdsOnOneThread() {
+            try {
+                check.accept(call.call());
+                return true;
+            } catch (Exception | AssertionError e) {
+                return false;
+            }
+        }
+
+        /** Why the call is left out: it fails on one thread too. */
+        String leftOut() {
+            return description + " (fails on one thread too: see " + sequentialLaw + ")";
+        }
+    }
 
     private Concurrently() {
     }
 
     /**
-     * Runs every task on its own thread, starting together; {@code what} names the tasks in
-     * failures ("forward", "encodings"). A task that throws fails the law, naming its index.
+     * Runs the {@code candidates} that hold on one thread from every thread at once (thread
+     * {@code t} takes calls {@code t}, {@code t + THREADS}, ..., and at least one) and checks each
+     * result; {@code leftOut} names calls the law already left out. Aborts (skips) the law when
+     * any call was left out, after checking the rest.
      */
-    static <T> List<T> run(String what, List<Callable<T>> tasks) throws InterruptedException {
-        ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
+    static <T> void assertAgreeAtOnce(List<Call<T>> candidates, List<String> leftOut) throws InterruptedException {
+        List<Call<T>> calls = new ArrayList<>();
+        List<String> skipped = new ArrayList<>(leftOut);
+        for (Call<T> call : candidates) {
+            if (call.holdsOnOneThread()) {
+                calls.add(call);
+            } else {
+                skipped.add(call.leftOut());
+            }
+        }
+        if (calls.isEmpty()) {
+            Assumptions.abort("not run: every call fails on one thread too, see " + skipped);
+        }
+        List<List<Call<T>>> perThread = new ArrayList<>();
+        for (int t = 0; t < Budget.THREADS; t++) {
+            List<Call<T>> mine = new ArrayList<>();
+            for (int i = t; i < Math.max(calls.size(), Budget.THREADS); i += Budget.THREADS) {
+                mine.add(calls.get(i % calls.size()));
+            }
+            perThread.add(mine);
+        }
+        List<List<T>> results = run(perThread);
+        for (int t = 0; t < Budget.THREADS; t++) {
+            for (int i = 0; i < results.get(t).size(); i++) {
+                Call<T> call = perThread.get(t).get(i % perThread.get(t).size());
+                try {
+                    call.check().accept(results.get(t).get(i));
+                } catch (AssertionError e) {
+                    throw new AssertionError(call.description() + ", called by " + Budget.THREADS
+                            + " threads at once: " + e.getMessage(), e);
+                }
+            }
+        }
+        if (!skipped.isEmpty()) {
+            Assumptions.abort("ran " + calls.size() + " calls on " + Budget.THREADS + " threads at once, all agreed;"
+                    + " left out " + skipped.size() + " that fail on one thread: " + skipped);
+        }
+    }
+
+    /** Each thread makes its calls, round after round; the results in order. A call that throws fails the law. */
+    private static <T> List<List<T>> run(List<List<Call<T>>> perThread) throws InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(perThread.size());
         try {
-            CyclicBarrier start = new CyclicBarrier(tasks.size());
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
+            CyclicBarrier start = new CyclicBarrier(perThread.size());
+            List<Future<List<T>>> futures = new ArrayList<>();
+            for (List<Call<T>> mine : perThread) {
                 futures.add(threads.submit(() -> {
                     start.await(); // every thread calls at the same moment
-                    return task.call();
+                    List<T> out = new ArrayList<>();
+                    for (int round = 0; round < Budget.ROUNDS_PER_THREAD; round++) {
+                        for (Call<T> call : mine) {
+                            try {
+                                out.add(call.call().call());
+                            } catch (Exception e) {
+                                throw new AssertionError(call.description() + " threw, called by " + perThread.size()
+                                        + " threads at once: " + e, e);
+                            }
+                        }
+                    }
+                    return out;
                 }));
             }
-            List<T> results = new ArrayList<>();
+            List<List<T>> results = new ArrayList<>();
             for (int t = 0; t < futures.size(); t++) {
                 try {
                     results.add(futures.get(t).get(2, TimeUnit.MINUTES));
                 } catch (ExecutionException e) {
-                    throw new AssertionError(what + " threw on thread " + t + " of " + tasks.size()
-                            + " threads at once: " + e.getCause(), e.getCause());
+                    throw e.getCause() instanceof AssertionError ? (AssertionError) e.getCause()
+                            : new AssertionError("thread " + t + " failed: " + e.getCause(), e.getCause());
                 } catch (TimeoutException e) {
-                    throw new AssertionError(what + " on thread " + t + " did not finish within 2 minutes", e);
+                    throw new AssertionError("the calls on thread " + t + " did not finish within 2 minutes", e);
                 }
             }
             return results;
         } finally {
             threads.shutdownNow();
-            assertTrue(threads.awaitTermination(1, TimeUnit.MINUTES), what + " calls did not finish");
+            assertTrue(threads.awaitTermination(1, TimeUnit.MINUTES), "the calls did not finish");
         }
     }
 }

@@ -50,11 +50,6 @@ public final class ForAll {
     public static long seed() {
         String law = StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst())
                 .map(StackWalker.StackFrame::getMethodName).orElseThrow();
-        return seed(law);
-    }
-
-    /** The seed for the cases of the law named {@code law}: the base seed mixed with the name. */
-    public static long seed(String law) {
         return baseSeed(System.getProperty(SEED_PROPERTY)) * 31 + law.hashCode();
     }
 

@@ -11,16 +11,15 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.attentionlab.api.AttentionInputs;
+import org.attentionlab.api.AttentionResult;
 import org.attentionlab.api.Kernel;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.RightOperand;
 import org.attentionlab.api.Tensor;
 import org.attentionlab.testkit.AttentionCase.Scale;
 import org.attentionlab.testkit.SoftmaxCase.MaskKind;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,10 +40,10 @@ public interface GeneralLaws extends KernelUnderTest {
      * operation and both shapes (for softmax: the scores' shape and the mask).
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.attentionlab.testkit.BadShapes#calls")
-    default void badShapesAreRejected(String description, Consumer<Kernel> call, List<String> mentions) {
+    @MethodSource("org.attentionlab.testkit.Rejections#badKernelShapes")
+    default void badShapesAreRejected(String description, Consumer<Kernel> call, String... mentions) {
         Kernel kernel = kernel();
-        new RejectedCall(description, () -> call.accept(kernel), mentions).assertRejected();
+        Rejections.assertRejected(description, () -> call.accept(kernel), mentions);
     }
 
     /** No parameter may be null: {@link NullPointerException}, also through the default methods. */
@@ -75,8 +74,7 @@ public interface GeneralLaws extends KernelUnderTest {
     default void concurrentCallsAgree() throws InterruptedException {
         Kernel kernel = kernel();
         Kernel oracle = oracle();
-        List<ConcurrentCall> calls = new ArrayList<>();
-        List<String> leftOut = new ArrayList<>();
+        List<Concurrently.Call<Tensor>> calls = new ArrayList<>();
         for (int t = 0; t < Budget.THREADS; t++) {
             MatmulCase product = new MatmulCase(List.of(2), 33 + 5 * t, 48, 70 - 3 * t, t % 2 == 0,
                     t % 3 == 0 ? RightOperand.TRANSPOSED : RightOperand.AS_IS, t);
@@ -91,59 +89,17 @@ public interface GeneralLaws extends KernelUnderTest {
             Mask mask = softmax.mask();
             Tensor expectedWeights = oracle.softmax(scores, mask);
             AttentionInputs inputs = attention.inputs();
-            var expectedAttention = oracle.attentionWithWeights(inputs);
-            List<ConcurrentCall> candidates = List.of(
-                    new ConcurrentCall("matmul of " + product, "matmulAgreesWithNaive", () -> kernel.matmul(left, right, product.operand()),
-                            actual -> Agreement.assertMatmulAgrees(left, right, product.operand(), actual, expectedProduct)),
-                    new ConcurrentCall("softmax of " + softmax, "softmaxAgreesWithNaive", () -> kernel.softmax(scores, mask),
-                            actual -> Agreement.assertSoftmaxAgrees(actual, expectedWeights)),
-                    new ConcurrentCall("attention of " + attention, "attentionAgreesWithComposedAttention", () -> kernel.attention(inputs),
-                            actual -> Agreement.assertOutputAgrees("the naive kernel", expectedAttention.weights(),
-                                    inputs.value(), actual, expectedAttention.output())));
-            for (ConcurrentCall call : candidates) {
-                if (call.holdsOnOneThread()) {
-                    calls.add(call);
-                } else {
-                    leftOut.add(call.description() + " (fails on one thread too: see " + call.sequentialLaw() + ")");
-                }
-            }
+            AttentionResult expectedAttention = oracle.attentionWithWeights(inputs);
+            calls.add(new Concurrently.Call<>("matmul of " + product, "matmulAgreesWithNaive",
+                    () -> kernel.matmul(left, right, product.operand()),
+                    actual -> Agreement.assertMatmulAgrees(left, right, product.operand(), actual, expectedProduct)));
+            calls.add(new Concurrently.Call<>("softmax of " + softmax, "softmaxAgreesWithNaive",
+                    () -> kernel.softmax(scores, mask), actual -> Agreement.assertSoftmaxAgrees(actual, expectedWeights)));
+            calls.add(new Concurrently.Call<>("attention of " + attention, "attentionAgreesWithComposedAttention",
+                    () -> kernel.attention(inputs), actual -> Agreement.assertOutputAgrees("the naive kernel",
+                            expectedAttention.weights(), inputs.value(), actual, expectedAttention.output())));
         }
-        if (calls.isEmpty()) {
-            Assumptions.abort("not run: every call fails on one thread too, see " + leftOut);
-        }
-        List<Callable<List<Tensor>>> tasks = new ArrayList<>();
-        for (int t = 0; t < Budget.THREADS; t++) {
-            int thread = t;
-            tasks.add(() -> {
-                List<Tensor> out = new ArrayList<>();
-                for (int round = 0; round < Budget.ROUNDS_PER_THREAD; round++) {
-                    for (int c = thread; c < calls.size(); c += Budget.THREADS) {
-                        out.add(calls.get(c).call().call());
-                    }
-                }
-                return out;
-            });
-        }
-        List<List<Tensor>> results = Concurrently.run("a kernel call", tasks);
-        for (int t = 0; t < Budget.THREADS; t++) {
-            int i = 0;
-            for (int round = 0; round < Budget.ROUNDS_PER_THREAD; round++) {
-                for (int c = t; c < calls.size(); c += Budget.THREADS) {
-                    ConcurrentCall call = calls.get(c);
-                    Tensor actual = results.get(t).get(i++);
-                    try {
-                        call.check().accept(actual);
-                    } catch (AssertionError e) {
-                        throw new AssertionError(call.description() + ", called by " + Budget.THREADS
-                                + " threads at once: " + e.getMessage(), e);
-                    }
-                }
-            }
-        }
-        if (!leftOut.isEmpty()) {
-            Assumptions.abort("ran " + calls.size() + " calls on " + Budget.THREADS + " threads at once, all agreed;"
-                    + " left out " + leftOut.size() + " that fail on one thread: " + leftOut);
-        }
+        Concurrently.assertAgreeAtOnce(calls, List.of());
     }
 
     /**

@@ -204,10 +204,9 @@ public final class GradingReport implements TestExecutionListener {
             if (law.status().equals("FAIL") && law.firstFailure != null) {
                 report.append("\n## ").append(law.name).append(" failed\n\n");
                 Throwable f = law.firstFailure;
-                String hint = f instanceof LawFailure ? ((LawFailure) f).hint()
-                        : f instanceof HintedFailure ? ((HintedFailure) f).hint() : null;
+                String hint = f instanceof LawFailure ? ((LawFailure) f).hint() : null;
                 String detail = f instanceof LawFailure ? ((LawFailure) f).detail() : String.valueOf(f.getMessage());
-                if (f instanceof LawFailure) {
+                if (f instanceof LawFailure && ((LawFailure) f).smallest() != null) {
                     report.append("Smallest failing case: ").append(((LawFailure) f).smallest()).append("\n\n");
                 }
                 report.append(detail).append("\n\n");
@@ -222,7 +221,7 @@ public final class GradingReport implements TestExecutionListener {
     }
 
     private static String smallestCase(Throwable failure) {
-        if (failure instanceof LawFailure) {
+        if (failure instanceof LawFailure && ((LawFailure) failure).smallest() != null) {
             return ((LawFailure) failure).smallest();
         }
         String message = failure == null ? "" : String.valueOf(failure.getMessage());

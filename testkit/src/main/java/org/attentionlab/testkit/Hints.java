@@ -13,7 +13,7 @@ import org.attentionlab.kernels.naive.NaiveKernel;
 /**
  * Diagnoses of common mistakes, given only where the evidence is clear: each returns a hint, or
  * {@code null} when the failure does not look like that mistake. Laws attach them to their
- * failures with {@link HintedFailure#withHint}.
+ * failures with {@link LawFailure#withHint}.
  */
 final class Hints {
 

@@ -8,8 +8,10 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p>Written to be read once: the message says it all and the stack trace is that of the failure
  * on the smallest case (pointing into the implementation when it threw), with no "caused by"
- * repeating the message. A repeated failure of the same law ({@link #again}) is an {@link AlsoFails}:
- * one line, no stack trace, aborted rather than failed. The {@link GradingReport} reads these fields.
+ * repeating the message. Inside a law, {@link #withHint} attaches a hint to an assertion's failure
+ * (a {@code LawFailure} with no case yet), which {@link ForAll} carries over. A repeated failure of
+ * the same law ({@link #again}) is an {@link AlsoFails}: one line, no stack trace, aborted rather
+ * than failed. The {@link GradingReport} reads these fields.
  */
 public final class LawFailure extends AssertionFailedError {
 
@@ -28,10 +30,24 @@ public final class LawFailure extends AssertionFailedError {
         this.hint = hint;
     }
 
+    /**
+     * {@code failure} with {@code hint} (e.g. "weights match the scale 1/d_k, not 1/√d_k") attached,
+     * for a law to throw; {@code failure} itself if the hint is {@code null}.
+     */
+    static AssertionError withHint(AssertionError failure, String hint) {
+        if (hint == null) {
+            return failure;
+        }
+        LawFailure hinted = new LawFailure(failure.getMessage() + "\n  Hint: " + hint, null, null,
+                failure.getMessage(), hint);
+        hinted.setStackTrace(failure.getStackTrace());
+        return hinted;
+    }
+
     /** The first failure of a law: {@code failure} is what went wrong on {@code smallest}. */
     static LawFailure first(String tried, String smallest, Throwable failure) {
         String detail = detailOf(failure);
-        String hint = failure instanceof HintedFailure ? ((HintedFailure) failure).hint() : null;
+        String hint = failure instanceof LawFailure ? ((LawFailure) failure).hint : null;
         String where = smallest.equals(tried)
                 ? "Fails for " + tried + " (no simpler case fails)"
                 : "Fails for " + tried + "; smallest failing case found by shrinking: " + smallest;
@@ -49,22 +65,21 @@ public final class LawFailure extends AssertionFailedError {
         return new AlsoFails(tried, firstSmallest, detailOf(failure));
     }
 
-    /** An assertion's own message; for an exception from the implementation, its class too. */
+    /** An assertion's own message (without a hint); for an exception from the implementation, its class too. */
     private static String detailOf(Throwable failure) {
-        if (failure instanceof HintedFailure) {
-            return ((HintedFailure) failure).detail();
+        if (failure instanceof LawFailure) {
+            return ((LawFailure) failure).detail;
         }
         String message = String.valueOf(failure.getMessage());
         return failure instanceof AssertionError ? message : failure.getClass().getName() + ": " + message;
     }
 
-
-    /** The generated case this test ran. */
+    /** The generated case this test ran; {@code null} for a hint attached inside a law. */
     public String tried() {
         return tried;
     }
 
-    /** The smallest failing case found ({@link #tried()} if none simpler fails). */
+    /** The smallest failing case found ({@link #tried()} if none simpler fails); {@code null} as {@link #tried()}. */
     public String smallest() {
         return smallest;
     }

@@ -14,17 +14,20 @@ import org.attentionlab.testkit.SoftmaxCase.MaskKind;
 /**
  * One generated input for the {@link AttentionLayerContract} laws: {@code B} sequences of
  * {@code Tq} queries and {@code Tk} keys/values (made by {@link AttentionLayerUnderTest#input}),
- * and a mask for scores {@code [B, ..., Tq, Tk]}, all derived from {@code seed}.
+ * and a mask for scores {@code [B, ..., Tq, Tk]}, all derived from {@code seed}. For the
+ * {@link PositionalEncodingContract} laws ({@link #forEncodings}), {@code B} sequences of length
+ * {@code T = Tq} and a longer length {@code T' = Tk} to compare with.
  *
  * <p>Shrinks towards one batch entry and the shortest sequences the law allows, keeping
- * {@code Tq = Tk} for self-attention laws and {@code Tq ≠ Tk} for cross-attention laws.
+ * {@code Tq = Tk} for self-attention laws, {@code Tq ≠ Tk} for cross-attention laws and
+ * {@code T < T'} for encodings.
  *
  * @param batch     {@code B}, 1 to 3
- * @param tq        {@code Tq}, 1 to {@value #MAX_LENGTH}
- * @param tk        {@code Tk}, 1 to {@value #MAX_LENGTH}
+ * @param tq        {@code Tq}, 1 to {@value #MAX_LENGTH} ({@code T}, 0 to 40, for encodings)
+ * @param tk        {@code Tk}, 1 to {@value #MAX_LENGTH} ({@code T'}, up to 40 more, for encodings)
  * @param maskKind  the mask the law applies (when it applies the case's mask)
  * @param pairing   whether the law needs {@code Tq = Tk}, {@code Tq ≠ Tk}, or either
- * @param minLength the shortest {@code Tq} and {@code Tk} the law needs (2 to reorder or to have a later position)
+ * @param minLength the shortest {@code Tq} and {@code Tk} the law needs (2 to reorder or to have a later position, 0 for encodings)
  * @param seed      seed of the inputs and the mask
  */
 record LayerCase(int batch, int tq, int tk, MaskKind maskKind, Pairing pairing, int minLength, long seed)
@@ -40,7 +43,9 @@ record LayerCase(int batch, int tq, int tk, MaskKind maskKind, Pairing pairing, 
         /** Cross-attention: {@code Tq ≠ Tk}. */
         CROSS,
         /** Either. */
-        ANY
+        ANY,
+        /** An encoding's length {@code T = Tq} and a longer {@code T' = Tk}. */
+        PREFIX
     }
 
     /**
@@ -59,6 +64,19 @@ record LayerCase(int batch, int tq, int tk, MaskKind maskKind, Pairing pairing, 
             if (c.valid()) {
                 cases.add(c);
             }
+        }
+        return List.copyOf(cases);
+    }
+
+    /** {@code count} encoding cases: {@code 0 ≤ T < T' ≤ limit}, {@code T < 40}, {@code T' ≤ T + 40}. */
+    static List<LayerCase> forEncodings(long seed, int count, int limit) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<LayerCase> cases = new ArrayList<>();
+        for (int i = 0; i < ForAll.tries(count); i++) {
+            int length = random.nextInt(Math.min(limit, 40)); // < limit: room for a longer one
+            int longer = length + 1 + random.nextInt(Math.min(limit - length, 40));
+            cases.add(new LayerCase(1 + random.nextInt(3), length, longer, MaskKind.NONE, Pairing.PREFIX, 0,
+                    random.nextLong()));
         }
         return List.copyOf(cases);
     }
@@ -117,31 +135,33 @@ record LayerCase(int batch, int tq, int tk, MaskKind maskKind, Pairing pairing, 
             case SELF -> tq == tk;
             case CROSS -> tq != tk;
             case ANY -> true;
+            case PREFIX -> tq < tk;
         };
         return pairs && tq >= minLength && tk >= minLength && (!maskKind.needsSquareScores() || tq == tk);
     }
 
     @Override
     public Stream<LayerCase> simpler() {
-        List<LayerCase> options = new ArrayList<>();
-        options.add(with(1, tq, tk));
+        List<LayerCase> options = new ArrayList<>(List.of(with(1, tq, tk), with(batch - 1, tq, tk)));
         if (pairing == Pairing.SELF || maskKind.needsSquareScores()) {
             Sizes.smaller(tq).forEach(t -> options.add(with(batch, t, t)));
         } else {
+            options.add(with(batch, minLength, tk));
             Sizes.smaller(tq).forEach(t -> options.add(with(batch, t, tk)));
             Sizes.smaller(tk).forEach(t -> options.add(with(batch, tq, t)));
         }
-        return options.stream().filter(c -> c.valid() && !c.equals(this)).distinct();
+        return options.stream().filter(c -> c.batch >= 1 && c.valid() && !c.equals(this)).distinct();
     }
 
     private LayerCase with(int b, int q, int k) {
         return new LayerCase(b, q, k, maskKind, pairing, minLength, seed);
     }
 
-    /** For example {@code B=2 Tq=3 Tk=7, Mask.keyPadding[2, 5], seed 9}. */
+    /** For example {@code B=2 Tq=3 Tk=7, Mask.keyPadding[2, 5], seed 9}, or {@code B=2 T=5 T'=9, seed 7} for encodings. */
     @Override
     public String toString() {
-        String lengths = tq == tk && pairing == Pairing.SELF ? "T=" + tq : "Tq=" + tq + " Tk=" + tk;
+        String lengths = pairing == Pairing.PREFIX ? "T=" + tq + " T'=" + tk
+                : tq == tk && pairing == Pairing.SELF ? "T=" + tq : "Tq=" + tq + " Tk=" + tk;
         return "B=" + batch + " " + lengths + (maskKind == MaskKind.NONE ? "" : ", " + mask()) + ", seed " + seed;
     }
 

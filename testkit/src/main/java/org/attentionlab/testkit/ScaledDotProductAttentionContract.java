@@ -75,7 +75,7 @@ public interface ScaledDotProductAttentionContract extends AttentionLayerContrac
             try {
                 Agreement.assertWeightsAgree("the reference attention", actual.weights(), expected.weights());
             } catch (AssertionError e) {
-                throw HintedFailure.withHint(e, Hints.otherScale(inputs, actual.weights()));
+                throw LawFailure.withHint(e, Hints.otherScale(inputs, actual.weights()));
             }
             Agreement.assertOutputAgrees("the reference attention", expected.weights(), inputs.value(),
                     actual.output(), expected.output());
@@ -120,13 +120,13 @@ public interface ScaledDotProductAttentionContract extends AttentionLayerContrac
                 MaskKind.FULLY_MASKED_ROWS), c -> {
                     Mask mask = c.mask();
                     AttentionResult result = c.forward(layer, this);
-                    Weights.assertShape(result.weights(), c.batch(), c.tq(), c.tk());
+                    Agreement.assertWeightShape(result.weights(), c.batch(), c.tq(), c.tk());
                     Agreement.assertFinite("output", result.output());
                     SoftmaxShape rows = SoftmaxShape.of(result.weights(), mask);
                     int width = result.output().dim(-1);
                     float[] output = result.output().toArray();
                     for (int row = 0; row < rows.rows(); row++) {
-                        if (!Weights.fullyMasked(mask, rows, row)) {
+                        if (!Agreement.fullyMasked(mask, rows, row)) {
                             continue;
                         }
                         for (int d = 0; d < width; d++) {

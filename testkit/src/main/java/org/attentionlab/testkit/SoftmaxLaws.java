@@ -44,7 +44,7 @@ public interface SoftmaxLaws extends KernelUnderTest {
             try {
                 Agreement.assertSoftmaxAgrees(actual, expected);
             } catch (AssertionError e) {
-                throw HintedFailure.withHint(e, Hints.softmaxOverflow(scores, 1f, actual, expected));
+                throw LawFailure.withHint(e, Hints.softmaxOverflow(scores, 1f, actual, expected));
             }
         });
     }
@@ -67,7 +67,7 @@ public interface SoftmaxLaws extends KernelUnderTest {
             try {
                 Agreement.assertSoftmaxAgrees(actual, oracle.softmax(scores.times(scale), mask));
             } catch (AssertionError e) {
-                throw HintedFailure.withHint(new AssertionError("with scale " + scale + ": " + e.getMessage()),
+                throw LawFailure.withHint(new AssertionError("with scale " + scale + ": " + e.getMessage()),
                         Hints.ignoredScale(scores, scale, mask, actual));
             }
         });
@@ -82,8 +82,8 @@ public interface SoftmaxLaws extends KernelUnderTest {
     default void badScalesAreRejected(float scale) {
         Kernel kernel = kernel();
         Tensor scores = Tensor.zeros(2, 3);
-        RejectedCall.of("softmax with scale " + scale, () -> kernel.softmax(scores, scale, Mask.none()),
-                "softmax", String.valueOf(scale)).assertRejected();
+        Rejections.assertRejected("softmax with scale " + scale, () -> kernel.softmax(scores, scale, Mask.none()),
+                "softmax", String.valueOf(scale));
     }
 
     /**
@@ -97,22 +97,11 @@ public interface SoftmaxLaws extends KernelUnderTest {
                 MaskKind.CAUSAL_AND_KEY_PADDING);
         return ForAll.cases(cases(ForAll.seed(), everyRowAllowsAKey, 1, 10, 100, 1e3f, 1e4f), c -> {
             Tensor weights = kernel.softmax(c.scores(), c.mask());
-            String hint = Hints.softmaxOverflow(c.scores(), 1f, weights, oracle().softmax(c.scores(), c.mask()));
-            float[] y = weights.toArray();
-            int keys = c.shape().get(c.shape().size() - 1);
-            for (int row = 0; row * keys < y.length; row++) {
-                double sum = 0;
-                for (int j = 0; j < keys; j++) {
-                    float w = y[row * keys + j];
-                    if (!(w >= 0 && w <= 1 + 1e-6)) {
-                        throw HintedFailure.withHint(new AssertionError("weight " + w + " at row " + row + ", key " + j
-                                + " is not a number in [0, 1]"), hint);
-                    }
-                    sum += w;
-                }
-                double rowSum = sum;
-                int r = row;
-                assertTrue(Math.abs(rowSum - 1) <= Agreement.ROW_SUM_TOLERANCE, () -> "row " + r + " sums to " + rowSum);
+            try {
+                Agreement.assertRowsSumToOne(weights, c.mask());
+            } catch (AssertionError e) {
+                throw LawFailure.withHint(e, Hints.softmaxOverflow(c.scores(), 1f, weights,
+                        oracle().softmax(c.scores(), c.mask())));
             }
         });
     }
@@ -150,20 +139,8 @@ public interface SoftmaxLaws extends KernelUnderTest {
     default Stream<DynamicTest> maskedEntriesAreExactlyZero() {
         Kernel kernel = kernel();
         Set<MaskKind> masked = EnumSet.complementOf(EnumSet.of(MaskKind.NONE));
-        return ForAll.cases(cases(ForAll.seed(), masked, 1, 100, 1e4f), c -> {
-            Tensor scores = c.scores();
-            Mask mask = c.mask();
-            SoftmaxShape rows = SoftmaxShape.of(scores, mask);
-            float[] y = kernel.softmax(scores, mask).toArray();
-            for (int row = 0; row < rows.rows(); row++) {
-                for (int j = 0; j < rows.keys(); j++) {
-                    float w = y[row * rows.keys() + j];
-                    if (!mask.allows(rows.batchOf(row), rows.queryOf(row), j) && w != 0f) {
-                        fail("masked entry at row " + row + ", key " + j + " has weight " + w + ", not 0");
-                    }
-                }
-            }
-        });
+        return ForAll.cases(cases(ForAll.seed(), masked, 1, 100, 1e4f),
+                c -> Agreement.assertMaskedAreZero(kernel.softmax(c.scores(), c.mask()), c.mask()));
     }
 
     /**
@@ -199,26 +176,8 @@ public interface SoftmaxLaws extends KernelUnderTest {
     @TestFactory
     default Stream<DynamicTest> fullyMaskedRowIsAllZeros() {
         Kernel kernel = kernel();
-        return ForAll.cases(cases(ForAll.seed(), EnumSet.of(MaskKind.FULLY_MASKED_ROWS), 1, 1e4f), c -> {
-            Tensor scores = c.scores();
-            Mask mask = c.mask();
-            SoftmaxShape rows = SoftmaxShape.of(scores, mask);
-            float[] y = kernel.softmax(scores, mask).toArray();
-            for (int row = 0; row < rows.rows(); row++) {
-                boolean anyAllowed = false;
-                double sum = 0;
-                for (int j = 0; j < rows.keys(); j++) {
-                    anyAllowed |= mask.allows(rows.batchOf(row), rows.queryOf(row), j);
-                    sum += y[row * rows.keys() + j];
-                }
-                if (!anyAllowed && sum != 0) {
-                    fail("row " + row + " allows no key but its weights sum to " + sum + " (expected all 0)");
-                }
-                if (anyAllowed && !(Math.abs(sum - 1) <= Agreement.ROW_SUM_TOLERANCE)) {
-                    fail("row " + row + " allows some keys but its weights sum to " + sum);
-                }
-            }
-        });
+        return ForAll.cases(cases(ForAll.seed(), EnumSet.of(MaskKind.FULLY_MASKED_ROWS), 1, 1e4f),
+                c -> Agreement.assertProbabilities(kernel.softmax(c.scores(), c.mask()), c.mask()));
     }
 
     /**

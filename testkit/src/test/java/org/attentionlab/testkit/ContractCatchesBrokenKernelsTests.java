@@ -170,7 +170,7 @@ class ContractCatchesBrokenKernelsTests {
     void badShapeLawCatchesAKernelThatChecksNothing() {
         Throwable failure = Failures.of(() -> contract(IgnoresTransposeKernel.ID).badShapesAreRejected("x",
                 kernel -> kernel.matmul(org.attentionlab.api.Tensor.zeros(2, 3), org.attentionlab.api.Tensor.zeros(3, 2),
-                        org.attentionlab.api.RightOperand.AS_IS), List.of("matmul")));
+                        org.attentionlab.api.RightOperand.AS_IS), "matmul"));
         assertNotNull(failure, "a call that fits is not rejected, and the law says so");
         assertNull(Failures.of(() -> contract("naive").nullArgumentsAreRejected()));
     }

@@ -2,6 +2,7 @@ package org.attentionlab.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,7 +89,28 @@ class ForAllTests {
     }
 
     @Test
-    void theSeedOfALawIsDerivedFromItsMethodName() {
-        assertEquals(ForAll.seed("theSeedOfALawIsDerivedFromItsMethodName"), ForAll.seed());
+    void theSeedOfALawIsDerivedFromItsMethodAndTheBaseSeed() {
+        assertEquals(aLaw(), aLaw(), "the same law, the same cases");
+        assertNotEquals(aLaw(), anotherLaw(), "another law, other cases");
+        long withTheDefault = aLaw();
+        String before = System.getProperty(ForAll.SEED_PROPERTY);
+        System.setProperty(ForAll.SEED_PROPERTY, "42");
+        try {
+            assertNotEquals(withTheDefault, aLaw(), "another base seed, other cases");
+        } finally {
+            if (before == null) {
+                System.clearProperty(ForAll.SEED_PROPERTY);
+            } else {
+                System.setProperty(ForAll.SEED_PROPERTY, before);
+            }
+        }
+    }
+
+    private static long aLaw() {
+        return ForAll.seed();
+    }
+
+    private static long anotherLaw() {
+        return ForAll.seed();
     }
 }

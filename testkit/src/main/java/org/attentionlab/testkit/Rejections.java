@@ -1,29 +1,44 @@
 package org.attentionlab.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.attentionlab.api.Kernel;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.RightOperand;
 import org.attentionlab.api.Tensor;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
- * The fixed list of kernel calls whose shapes do not fit, for {@code badShapesAreRejected}: each
- * with the words its error message must contain (the operation's name and both shapes; for
- * softmax the scores' shape and the mask).
+ * The kit's one check of a rejected call: an {@link IllegalArgumentException} whose message
+ * contains every one of the mentions (the operation or layer, and the shapes or value involved);
+ * and the fixed list of kernel calls whose shapes do not fit, for {@code badShapesAreRejected}.
  */
-final class BadShapes {
+final class Rejections {
 
-    private BadShapes() {
+    private Rejections() {
     }
 
-    /** {@code (description, call, mentions)} for each bad call. */
-    static Stream<Arguments> calls() {
+    /** Asserts that {@code call} (what is wrong: {@code description}) is rejected naming each of {@code mentions}. */
+    static void assertRejected(String description, Executable call, String... mentions) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call,
+                () -> "expected IllegalArgumentException for " + description);
+        for (String mention : mentions) {
+            assertTrue(String.valueOf(e.getMessage()).contains(mention),
+                    () -> "the message \"" + e.getMessage() + "\" should mention " + mention + " (" + description + ")");
+        }
+    }
+
+    /**
+     * {@code (description, call, mentions)} for each kernel call whose shapes do not fit: the
+     * message must name the operation and both shapes (for softmax the scores' shape and the mask).
+     */
+    static Stream<Arguments> badKernelShapes() {
         return Stream.of(
                 matmul("inner dimensions differ", new int[] {2, 3}, new int[] {4, 5}, RightOperand.AS_IS),
                 matmul("inner dimensions differ", new int[] {2, 3, 5, 7}, new int[] {2, 3, 9, 6}, RightOperand.AS_IS),
@@ -45,12 +60,12 @@ final class BadShapes {
         Consumer<Kernel> call = kernel -> kernel.matmul(Tensor.zeros(left), Tensor.zeros(right), operand);
         return arguments("matmul: " + what + ": left " + Arrays.toString(left) + ", right " + Arrays.toString(right)
                         + (operand == RightOperand.TRANSPOSED ? " (transposed)" : ""), call,
-                List.of("matmul", Arrays.toString(left), Arrays.toString(right)));
+                new String[] {"matmul", Arrays.toString(left), Arrays.toString(right)});
     }
 
     private static Arguments softmax(String what, int[] scores, Mask mask) {
         Consumer<Kernel> call = kernel -> kernel.softmax(Tensor.zeros(scores), mask);
         return arguments("softmax: " + what + ": scores " + Arrays.toString(scores) + ", " + mask, call,
-                List.of("softmax", Arrays.toString(scores), mask.toString()));
+                new String[] {"softmax", Arrays.toString(scores), mask.toString()});
     }
 }
