@@ -13,7 +13,9 @@ import org.attentionlab.api.Tensor;
  * and a register-blocked micro-kernel for matmul ({@link SimdMatmul}, {@link MicroKernel}), a
  * vectorised exponential for the softmax ({@link SimdSoftmax}, {@link VectorExp}), and fused
  * attention with an online softmax that never holds the {@code Tq × Tk} scores
- * ({@link FusedAttention}). The vector width is the CPU's preferred one, chosen when the JVM starts.
+ * ({@link FusedAttention}). The vector width is the CPU's preferred one, chosen when the JVM
+ * starts, and so is the register tile: 6 rows of 2 vectors, or 12 rows where AVX-512 gives 32
+ * registers.
  *
  * <h2>Priority 15</h2>
  * Above the blocked kernel (10), which it beats by an order of magnitude; below the parallel kernel
