@@ -84,7 +84,9 @@ public final class ReportWriter {
         md.append("- AVX2: ").append(yesNo(machine.has("avx2"))).append("; AVX-512F: ").append(yesNo(machine.has("avx512f")))
                 .append(machine.has("avx512f") ? "" : " (so OpenBLAS's SkylakeX core type is not measured: it would crash)")
                 .append('\n');
-        md.append("- Caches (lscpu): ").append(String.join("; ", machine.caches())).append('\n');
+        md.append("- Caches (lscpu): ")
+                .append(machine.caches().isEmpty() ? "not reported on this machine" : String.join("; ", machine.caches()))
+                .append('\n');
         md.append("- JDK: ").append(jdks.isEmpty() ? machine.jdk() : jdks).append('\n');
         md.append("- Thread counts measured: ").append(threads.stream().map(String::valueOf).collect(Collectors.joining(", ")))
                 .append(" (our parallel kernels: the common ForkJoinPool's parallelism; OpenBLAS, libtorch, EJML: their own setting)\n\n");

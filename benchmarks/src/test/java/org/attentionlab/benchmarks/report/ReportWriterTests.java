@@ -73,6 +73,13 @@ class ReportWriterTests {
     }
 
     @Test
+    void aMachineWhoseCachesLscpuDoesNotReportSaysSo() {
+        MachineInfo noCaches = new MachineInfo("Test CPU", Set.of("avx2"), List.of(), 2, "17.0.15");
+        String md = new ReportWriter(results, noCaches, List.of()).markdown(false);
+        assertTrue(md.contains("- Caches (lscpu): not reported on this machine\n"), md);
+    }
+
+    @Test
     void writesTheReportAndAPngChartOfAttentionTimeAgainstT(@TempDir Path folder) throws IOException {
         Path report = new ReportWriter(results, MACHINE, List.of("a note")).write(folder);
 
