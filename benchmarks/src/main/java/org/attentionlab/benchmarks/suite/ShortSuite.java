@@ -27,8 +27,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * story, then the report. {@code java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar
  * org.attentionlab.benchmarks.suite.ShortSuite [folder]} (default {@code benchmarks/target/report}).
  *
- * <p>Short means: one fork per parameter set, one warm-up and {@value #ITERATIONS} measured
- * iterations of {@value #ITERATION_MS} ms (a call longer than that is one call per iteration), and
+ * <p>Short means: one fork per parameter set, one warm-up of {@value #WARMUP_MS} ms and
+ * {@value #ITERATIONS} measured iterations of {@value #ITERATION_MS} ms (a call longer than that
+ * is one call per iteration), and
  * sizes up to n = 1024 and T = 1024. Every kernel that discovery finds is measured; the reference
  * kernel ({@value Kernels#REFERENCE_ID}) only at the smallest sizes, since its products take
  * seconds from n = 1024 on and it is the oracle, not a contender. The full grids (n to 2048, T to
@@ -41,6 +42,13 @@ public final class ShortSuite {
 
     static final int ITERATIONS = 3;
     static final int ITERATION_MS = 400;
+
+    /**
+     * One warm-up iteration this long. Vector API code is slow until C2 has compiled it: the simd
+     * kernel's attention at T = 256 took 7.5 ms a call for its first 170 calls (about 1.5 s), then
+     * 2.5 ms. With a warm-up of 400 ms the report measured the JIT, not the kernel.
+     */
+    static final int WARMUP_MS = 2000;
 
     private static final String PEERS = "org.attentionlab.benchmarks.peers.";
 
@@ -165,7 +173,7 @@ public final class ShortSuite {
 
     private void runHere(SuitePart part) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder().include(part.include())
-                .forks(1).warmupIterations(1).warmupTime(TimeValue.milliseconds(ITERATION_MS))
+                .forks(1).warmupIterations(1).warmupTime(TimeValue.milliseconds(WARMUP_MS))
                 .measurementIterations(ITERATIONS).measurementTime(TimeValue.milliseconds(ITERATION_MS))
                 .resultFormat(ResultFormatType.JSON).result(folder.resolve(part.name() + ".json").toString())
                 .output(folder.resolve(part.name() + ".log").toString()).shouldFailOnError(false);
@@ -182,7 +190,7 @@ public final class ShortSuite {
     /** The same run in a JMH process of its own, with the part's environment (which its forks inherit). */
     private void runInChildProcess(SuitePart part) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-                "org.openjdk.jmh.Main", part.include(), "-f", "1", "-wi", "1", "-w", ITERATION_MS + "ms",
+                "org.openjdk.jmh.Main", part.include(), "-f", "1", "-wi", "1", "-w", WARMUP_MS + "ms",
                 "-i", Integer.toString(ITERATIONS), "-r", ITERATION_MS + "ms", "-foe", "false",
                 "-rf", "json", "-rff", folder.resolve(part.name() + ".json").toString(),
                 "-o", folder.resolve(part.name() + ".log").toString()));
