@@ -22,7 +22,7 @@ import org.attentionlab.api.TensorWriter;
  *     pack A[rows, slice] into panels [MC/MR][KC][MR]
  *     for each panel of NR columns of B             // B panel [KC, NR] = 16 or 32 KiB: stays in L1
  *       for each panel of MR rows of A              //   and is reused by all MC/MR row panels
- *         C[MR, NR] += A_panel · B_panel            // MicroKernel: 12 registers of C
+ *         C[MR, NR] += A_panel · B_panel            // MicroKernel: C in 12 or 24 registers
  * }</pre>
  * <p>Sizes for the caches of current x86 cores (32–48 KiB L1d, 512 KiB–2 MiB L2 per core): a B
  * panel of {@code KC × NR} floats should fill at most about two thirds of L1 so that it survives
@@ -30,7 +30,8 @@ import org.attentionlab.api.TensorWriter;
  * and 32 KiB with 512-bit ones (AVX-512 cores have 48 KiB of L1d). An A block of {@code MC} rows ×
  * KC is 60 KiB, well inside L2 next to the block of C it updates. There is no third, column-block
  * loop (BLIS's NC for L3) because B is packed whole; at attention's sizes it is a few MiB at most.
- * Measured on a Zen 5 core (AVX-512): KC = 128 and MC = 120 were about 10% slower at n = 1024.
+ * On a Zen 5 core (AVX-512), KC = 128 with MC = 120 was about 10% slower at n = 1024 (one
+ * comparison on a noisy shared machine: a hint, not a law).
  *
  * <p>A block of MC rows is also the smallest piece worth giving a thread ({@link #rowBlock()}):
  * every block streams all of packed B through the cache once, so pieces of one register tile
