@@ -39,7 +39,8 @@ import org.attentionlab.api.Tensor;
  * <h2>Small inputs and the pool</h2>
  * Work worth less than two leaves ({@link RowRangeTask#LEAF_COST}) is computed in the calling
  * thread without touching the pool. By default the pool is {@link ForkJoinPool#commonPool()}: it
- * exists anyway, so this kernel starts no threads and leaves none behind. Called from inside a
+ * exists anyway, so this kernel starts no threads and leaves none behind. Its workers are one fewer
+ * than the cores, and the calling thread computes beside them. Called from inside a
  * task of its own pool (for example from a parallel stream on the common pool), it runs in that
  * worker, which forks into the same pool and helps with the pieces while it waits, so nesting
  * cannot deadlock, even on a pool of one thread.
@@ -128,12 +129,23 @@ public final class ParallelKernel implements Kernel {
         }
         return Tensor.generate(work.outputShape(), out -> {
             RowRangeTask all = new RowRangeTask(work, out, 0, work.rows());
-            if (ForkJoinTask.getPool() == pool) {
-                all.invoke();     // already a worker of our pool: compute here, forks go to the same pool
+            if (ForkJoinTask.getPool() == pool || callerJoinsCommonPool()) {
+                all.invoke();     // compute here too; forks go to our pool
             } else {
-                pool.invoke(all); // any other thread: hand the task over and wait
+                pool.invoke(all); // a worker of another pool, or our own pool: hand the task over and wait
             }
         });
+    }
+
+    /**
+     * True if this kernel runs on the common pool and the caller is a plain thread. The common pool
+     * has one worker fewer than there are cores because the caller is meant to be the last one:
+     * {@link ForkJoinTask#invoke()} from a plain thread computes in that thread, and its forks go
+     * to the common pool. Handing the task over with {@link ForkJoinPool#invoke} instead leaves
+     * the caller idle on JDK 17, so on two cores all the work would fall to a single worker.
+     */
+    private boolean callerJoinsCommonPool() {
+        return pool == ForkJoinPool.commonPool() && !ForkJoinTask.inForkJoinPool();
     }
 
     @Override

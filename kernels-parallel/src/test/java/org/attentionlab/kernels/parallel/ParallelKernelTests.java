@@ -73,6 +73,23 @@ class ParallelKernelTests {
     }
 
     @Test
+    void onTheCommonPoolTheCallingThreadComputesToo() throws Exception {
+        // The common pool has a worker fewer than the cores, counting on the caller as the last:
+        // on two cores a caller that only waited would leave all the work to one thread.
+        ThreadRecordingKernel delegate = new ThreadRecordingKernel();
+        Kernel kernel = new ParallelKernel(ForkJoinPool.commonPool(), delegate);
+        MatmulCase big = PRODUCTS.get(0);
+        Thread caller = new Thread(() -> kernel.matmul(big.left(), big.right(), big.operand()), "plain caller");
+
+        caller.start();
+        caller.join(TimeUnit.MINUTES.toMillis(1));
+
+        RowWork work = delegate.matmulRows(big.left(), big.right(), big.operand());
+        assertTrue(RowRangeTask.worthSplitting(work, 0, work.rows()), "a case too small to split proves nothing");
+        assertTrue(delegate.computedOn().contains(caller), "rows computed only on " + delegate.computedOn());
+    }
+
+    @Test
     void callsFromInsideACommonPoolTaskWork() throws Exception {
         Kernel kernel = new ParallelKernel();
         List<Tensor> expected = resultsOf(kernel);
