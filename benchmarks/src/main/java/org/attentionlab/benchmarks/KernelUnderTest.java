@@ -17,13 +17,14 @@ import org.openjdk.jmh.annotations.State;
  * main class) and the short suite pass every discovered id instead.
  *
  * <h2>Threads</h2>
- * Our parallel kernels work on {@link ForkJoinPool#commonPool()}, whose size is fixed the first
- * time it is used, by the system property {@value #COMMON_POOL_PARALLELISM}. JMH measures each
- * parameter combination in a fresh JVM, so setting the property here, before any kernel runs,
- * gives each fork its own thread count. If something used the pool first (or the property was
- * given on the command line with another value), the fork stops with the reason instead of
- * measuring a thread count it does not have. Sequential kernels ignore the pool. As with every
- * ForkJoin pool, the thread that waits for a task may help compute it.
+ * {@code threads} counts the threads that compute. Our parallel kernels work on
+ * {@link ForkJoinPool#commonPool()}, and the calling thread computes beside its workers, so the
+ * pool gets {@code threads - 1} workers (none for one thread). Its size is fixed the first time it
+ * is used, by the system property {@value #COMMON_POOL_PARALLELISM}. JMH measures each parameter
+ * combination in a fresh JVM, so setting the property here, before any kernel runs, gives each
+ * fork its own thread count. If the property was given on the command line with another value,
+ * or something used the pool first, the fork stops with the reason instead of measuring a thread
+ * count it does not have. Sequential kernels ignore the pool.
  */
 @State(Scope.Benchmark)
 public class KernelUnderTest {
@@ -35,7 +36,7 @@ public class KernelUnderTest {
     @Param({Kernels.REFERENCE_ID})
     public String kernel;
 
-    /** Worker threads of the common pool, which parallel kernels use. */
+    /** Threads that compute: the calling thread and {@code threads - 1} workers of the common pool. */
     @Param({"1"})
     public int threads;
 
@@ -53,19 +54,25 @@ public class KernelUnderTest {
     }
 
     /**
-     * Sizes the common pool to {@code threads} workers, or fails if it already has another size.
-     * Shared with the peers, whose libraries take their thread count from their own settings.
+     * Sizes the common pool to {@code threads - 1} workers (the caller is the last thread), or fails
+     * if it already has another size. Shared with the peers, whose libraries take their thread
+     * count from their own settings.
      */
     public static void useThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        System.setProperty(COMMON_POOL_PARALLELISM, Integer.toString(threads)); // read once, when the pool is made
-        int actual = ForkJoinPool.commonPool().getParallelism();
-        if (actual != threads) {
-            throw new IllegalStateException("threads=" + threads + " but the common ForkJoinPool already has "
-                    + actual + " workers (it was used, or -D" + COMMON_POOL_PARALLELISM + " set it, before this"
-                    + " benchmark): run each thread count in its own fork");
+        String workers = Integer.toString(threads - 1);
+        String given = System.getProperty(COMMON_POOL_PARALLELISM);
+        if (given != null && !given.equals(workers)) {
+            throw new IllegalStateException("threads=" + threads + " needs " + workers + " common pool workers, but -D"
+                    + COMMON_POOL_PARALLELISM + "=" + given + " was given: leave the property to the benchmark");
+        }
+        System.setProperty(COMMON_POOL_PARALLELISM, workers); // read once, when the pool is made
+        int actual = ForkJoinPool.commonPool().getParallelism(); // 0 workers is reported as 1
+        if (actual != Math.max(1, threads - 1)) {
+            throw new IllegalStateException("threads=" + threads + " needs " + workers + " common pool workers, but the"
+                    + " pool was made with " + actual + " before this benchmark: run each thread count in its own fork");
         }
     }
 }

@@ -86,8 +86,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.println("Timing " + all.size() + " kernels on " + op.describe(size, mask.strip()) + ":");
         out.println("One warm-up call, then the median of " + repeat + " calls per kernel; parallel");
-        out.println("kernels use the common ForkJoin pool ("
-                + java.util.concurrent.ForkJoinPool.commonPool().getParallelism() + " worker threads).");
+        out.println("kernels compute on this thread and the common ForkJoin pool's "
+                + java.util.concurrent.ForkJoinPool.commonPool().getParallelism() + " worker(s).");
         out.flush();
         Function<Kernel, Tensor> call = op.call(size, chosenMask);
         List<KernelTiming> timings = new ArrayList<>();
