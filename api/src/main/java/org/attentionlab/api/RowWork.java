@@ -12,6 +12,12 @@ package org.attentionlab.api;
  *
  * <h2>Contract</h2>
  * <ul>
+ *   <li><b>Preparation first:</b> a caller runs {@link #prepare} for every piece
+ *       {@code 0..preparationPieces()-1}, on any threads and in any order, and waits for all of
+ *       them before the first {@link #compute}; a piece asked for again is not run again. Most work has no pieces (prepared when made); a
+ *       kernel that packs a large operand can share the packing out this way, so that a parallel
+ *       kernel does not pack on one thread while the others wait. {@code compute} before every
+ *       piece has run throws {@link IllegalStateException}, never computes on half-packed data.</li>
  *   <li>{@link #compute} writes exactly rows {@code rowFrom..rowTo-1} of the output (row-major,
  *       {@link #outputShape()}) and nothing else.</li>
  *   <li><b>Independent of the grouping:</b> a row's values are bit-for-bit the same whichever range
@@ -39,11 +45,29 @@ public interface RowWork {
         return 1;
     }
 
+    /** Independent pieces of preparation that {@link #prepare} runs; 0 (the default) if there are none. */
+    default int preparationPieces() {
+        return 0;
+    }
+
+    /**
+     * Runs piece {@code piece} of the preparation, unless it has run already. Pieces write disjoint
+     * memory, so they may run on different threads at once.
+     *
+     * @throws IndexOutOfBoundsException if {@code piece} is not in {@code 0..preparationPieces()-1}
+     */
+    default void prepare(int piece) {
+        throw new IndexOutOfBoundsException("piece " + piece + " of " + preparationPieces());
+    }
+
     /** Computes rows {@code rowFrom} (inclusive) to {@code rowTo} (exclusive) into {@code out}. */
     void compute(int rowFrom, int rowTo, TensorWriter out);
 
-    /** All rows on the calling thread: how a sequential kernel returns the result. */
+    /** The preparation and then all rows, on the calling thread: how a sequential kernel returns the result. */
     default Tensor computeAll() {
+        for (int piece = 0; piece < preparationPieces(); piece++) {
+            prepare(piece);
+        }
         return Tensor.generate(outputShape(), out -> compute(0, rows(), out));
     }
 }

@@ -20,7 +20,9 @@ import org.attentionlab.api.Tensor;
  * The rows of the output, across batch entries, heads and row blocks alike: {@code B·H·Tq} rows
  * for Q·Kᵀ, for the softmax and for the weights times V, and for fused attention
  * ({@link #attention}) one row per query, each computed by the delegate's tiled online softmax in
- * O(T·D) memory. The delegate packs the operands once, before the split; threads only read them.
+ * O(T·D) memory. The delegate packs the operands once, before the rows are split, and where it
+ * offers the packing in pieces ({@link RowWork#preparationPieces()}) the threads share that too;
+ * afterwards they only read the packed operands.
  *
  * <h2>Which delegate</h2>
  * Given to the constructor, or else chosen at first use ({@link DelegateChoice}): the kernel named
@@ -128,7 +130,10 @@ public final class ParallelKernel implements Kernel {
             return work.computeAll(); // too small to pay for a task
         }
         return Tensor.generate(work.outputShape(), out -> {
-            RowRangeTask all = new RowRangeTask(work, out, 0, work.rows());
+            ForkJoinTask<?> all = ForkJoinTask.adapt(() -> {
+                new PreparationTask(work, 0, work.preparationPieces()).invoke(); // e.g. packing, shared out
+                new RowRangeTask(work, out, 0, work.rows()).invoke();           // then the rows
+            });
             if (ForkJoinTask.getPool() == pool || callerJoinsCommonPool()) {
                 all.invoke();     // compute here too; forks go to our pool
             } else {

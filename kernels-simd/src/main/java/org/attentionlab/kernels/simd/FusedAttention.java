@@ -67,6 +67,7 @@ final class FusedAttention implements RowWork {
     private final float[] keys;      // per batch entry: Kᵀ as panels [Tk/NR][Dk][NR]
     private final float[] values;    // per batch entry: V as panels [Dv/NR][Tk][NR]
     private final boolean[] tileHasNonFiniteValue; // [batch][Tk/BK]: a 0·NaN risk
+    private final PreparationPieces preparation;
 
     private FusedAttention(AttentionInputs inputs) {
         this.inputs = inputs;
@@ -82,11 +83,28 @@ final class FusedAttention implements RowWork {
         this.keys = new float[Math.multiplyExact(batch, tkPadded * dk)];
         this.values = new float[Math.multiplyExact(batch, tkPadded * dvPadded)];
         this.tileHasNonFiniteValue = new boolean[batch * tiles];
-        FloatBuffer k = inputs.key().values();   // [batch, Tk, Dk]
-        FloatBuffer v = inputs.value().values(); // [batch, Tk, Dv]
-        float[] row = new float[dv];
-        for (int e = 0; e < batch; e++) {
-            PackedPanels.packRightTransposed(k, e * tk * dk, dk, tk, keys, e * tkPadded * dk);
+        this.preparation = new PreparationPieces(batch);
+    }
+
+    /** The inputs were checked when they were built; packing K and V is the preparation, a piece per batch entry. */
+    static FusedAttention prepare(AttentionInputs inputs) {
+        return new FusedAttention(inputs);
+    }
+
+    @Override
+    public int preparationPieces() {
+        return preparation.count();
+    }
+
+    /** Packs batch entry {@code e}'s K and V. */
+    @Override
+    public void prepare(int e) {
+        preparation.run(e, () -> {
+            int tiles = tkPadded / KEY_TILE;
+            FloatBuffer k = inputs.key().values();   // [batch, Tk, Dk]
+            FloatBuffer v = inputs.value().values(); // [batch, Tk, Dv]
+            PackedPanels.packRightTransposed(k, e * tk * dk, dk, tk, 0, tkPadded / NR, keys, e * tkPadded * dk);
+            float[] row = new float[dv];
             for (int j = 0; j < tk; j++) {
                 v.get((e * tk + j) * dv, row, 0, dv);
                 for (int d = 0; d < dv; d++) {
@@ -94,12 +112,7 @@ final class FusedAttention implements RowWork {
                     tileHasNonFiniteValue[e * tiles + j / KEY_TILE] |= !Float.isFinite(row[d]);
                 }
             }
-        }
-    }
-
-    /** Packs K and V; the inputs were checked when they were built. */
-    static FusedAttention prepare(AttentionInputs inputs) {
-        return new FusedAttention(inputs);
+        });
     }
 
     @Override
@@ -124,6 +137,7 @@ final class FusedAttention implements RowWork {
 
     @Override
     public void compute(int rowFrom, int rowTo, TensorWriter out) {
+        preparation.checkDone();
         Scratch scratch = new Scratch();
         for (int row = rowFrom; row < rowTo; ) {
             int e = row / tq;                             // which attention (batch entry · head)

@@ -34,27 +34,30 @@ final class PackedPanels {
     }
 
     /**
-     * Packs B {@code [K, N]} (stored as is, {@code B[p][j]} at {@code start + p·n + j}) into
-     * {@code n/NR} panels {@code [K][NR]}: panel {@code q} starts at {@code dstOff + q·K·NR}.
+     * Packs panels {@code q0 .. q1-1} of B {@code [K, N]} (stored as is, {@code B[p][j]} at
+     * {@code start + p·n + j}) into panels {@code [K][NR]}: panel {@code q} starts at
+     * {@code dstOff + q·K·NR}. Padding columns of a last, ragged panel are left as they are
+     * ({@code dst} is new, so zeros).
      */
-    static void packRight(FloatBuffer b, int start, int k, int n, float[] dst, int dstOff) {
-        float[] row = new float[roundUp(n, NR)]; // one row of B, padded with zeros to whole panels
-        for (int p = 0; p < k; p++) {
-            b.get(start + p * n, row, 0, n);
-            for (int q = 0; q * NR < n; q++) {
-                System.arraycopy(row, q * NR, dst, dstOff + (q * k + p) * NR, NR);
+    static void packRight(FloatBuffer b, int start, int k, int n, int q0, int q1, float[] dst, int dstOff) {
+        for (int q = q0; q < q1; q++) {
+            int width = Math.min(NR, n - q * NR);                   // NR, or fewer in the last panel
+            int panel = dstOff + q * k * NR;
+            for (int p = 0; p < k; p++) {
+                b.get(start + p * n + q * NR, dst, panel + p * NR, width);   // B[p][q·NR .. +width)
             }
         }
     }
 
     /**
-     * Packs Bᵀ, with B stored {@code [N, K]} ({@code B[j][p]} at {@code start + j·k + p}), into the
-     * same panels as {@link #packRight} would make of the {@code [K, N]} matrix: attention's Kᵀ
-     * without a transposed copy first. Padding columns are left as they are ({@code dst} is new).
+     * Packs panels {@code q0 .. q1-1} of Bᵀ, with B stored {@code [N, K]} ({@code B[j][p]} at
+     * {@code start + j·k + p}), into the same panels as {@link #packRight} would make of the
+     * {@code [K, N]} matrix: attention's Kᵀ without a transposed copy first. Padding columns are left
+     * as they are ({@code dst} is new).
      */
-    static void packRightTransposed(FloatBuffer b, int start, int k, int n, float[] dst, int dstOff) {
+    static void packRightTransposed(FloatBuffer b, int start, int k, int n, int q0, int q1, float[] dst, int dstOff) {
         float[] row = new float[k]; // row j of the stored [N, K] matrix: column j of Bᵀ
-        for (int j = 0; j < n; j++) {
+        for (int j = q0 * NR; j < Math.min(n, q1 * NR); j++) {
             b.get(start + j * k, row, 0, k);
             int panel = dstOff + (j / NR) * k * NR + j % NR;
             for (int p = 0; p < k; p++) {

@@ -16,7 +16,7 @@ import org.attentionlab.api.TensorWriter;
  *
  * <h2>The loops, from the outside in</h2>
  * <pre>{@code
- * prepare:  pack all of B into panels [N/NR][K][NR]                      (once per call)
+ * prepare:  pack all of B into panels [N/NR][K][NR]      (once per call, in pieces threads share)
  * for each block of MC rows of A                    // A block [MC, KC] = 60 KiB: stays in L2
  *   for each slice of KC along k, ascending         // keeps every sum in k order
  *     pack A[rows, slice] into panels [MC/MR][KC][MR]
@@ -50,35 +50,57 @@ final class SimdMatmul implements RowWork {
     /** Length of a k slice: a B panel {@code [KC][NR]} is 16 KiB (256-bit) or 32 KiB (512-bit). */
     static final int KC = 256;
 
-    private final MatmulShape shape;
-    private final FloatBuffer left;     // A: [batch, M, K], read in place
-    private final float[] packedRight;  // B: per matrix, [N/NR][K][NR]
-    private final int rightStride;      // floats per packed right matrix
+    /** Floats of B packed per preparation piece, at least: about 128 KiB, worth a task of its own. */
+    static final int PACKED_PER_PIECE = 1 << 15;
 
-    private SimdMatmul(MatmulShape shape, FloatBuffer left, float[] packedRight, int rightStride) {
+    private final MatmulShape shape;
+    private final FloatBuffer left;         // A: [batch, M, K], read in place
+    private final FloatBuffer right;        // B: [batch or 1, K, N], or [.., N, K] if transposed
+    private final RightOperand operand;
+    private final float[] packedRight;      // B: per matrix, [N/NR][K][NR]
+    private final int rightStride;          // floats per packed right matrix
+    private final int panelsPerPiece;       // column panels of B one preparation piece packs
+    private final int piecesPerMatrix;
+    private final PreparationPieces preparation;
+
+    private SimdMatmul(MatmulShape shape, Tensor left, Tensor right, RightOperand operand) {
         this.shape = shape;
-        this.left = left;
-        this.packedRight = packedRight;
-        this.rightStride = rightStride;
+        this.left = left.values();
+        this.right = right.values();
+        this.operand = operand;
+        int matrices = shape.rightShared() ? 1 : shape.batch();
+        int colPanels = PackedPanels.roundUp(shape.n(), NR) / NR;
+        this.rightStride = PackedPanels.rightSize(shape.k(), shape.n());
+        this.packedRight = new float[Math.multiplyExact(matrices, rightStride)]; // [matrices][N/NR][K][NR]
+        this.panelsPerPiece = Math.max(1, PACKED_PER_PIECE / Math.max(1, shape.k() * NR));
+        this.piecesPerMatrix = (colPanels + panelsPerPiece - 1) / panelsPerPiece;
+        this.preparation = new PreparationPieces(matrices * piecesPerMatrix);
     }
 
-    /** Checks the shapes and packs the right operand. */
+    /** Checks the shapes; packing B is the preparation, in pieces of a few column panels. */
     static SimdMatmul prepare(Tensor left, Tensor right, RightOperand operand) {
-        MatmulShape shape = MatmulShape.of(left, right, operand);
-        int k = shape.k();
-        int n = shape.n();
-        int matrices = shape.rightShared() ? 1 : shape.batch();
-        int stride = PackedPanels.rightSize(k, n);
-        float[] packed = new float[Math.multiplyExact(matrices, stride)]; // [matrices][N/NR][K][NR]
-        FloatBuffer b = right.values();
-        for (int e = 0; e < matrices; e++) {
+        return new SimdMatmul(MatmulShape.of(left, right, operand), left, right, operand);
+    }
+
+    @Override
+    public int preparationPieces() {
+        return preparation.count();
+    }
+
+    /** Packs column panels {@code [q0, q1)} of one right matrix. */
+    @Override
+    public void prepare(int piece) {
+        preparation.run(piece, () -> {
+            int e = piece / piecesPerMatrix;                         // right matrix
+            int q0 = piece % piecesPerMatrix * panelsPerPiece;
+            int q1 = Math.min(q0 + panelsPerPiece, PackedPanels.roundUp(shape.n(), NR) / NR);
             if (operand == RightOperand.AS_IS) {
-                PackedPanels.packRight(b, shape.rightOffset(e), k, n, packed, e * stride);
+                PackedPanels.packRight(right, shape.rightOffset(e), shape.k(), shape.n(), q0, q1, packedRight, e * rightStride);
             } else {
-                PackedPanels.packRightTransposed(b, shape.rightOffset(e), k, n, packed, e * stride);
+                PackedPanels.packRightTransposed(right, shape.rightOffset(e), shape.k(), shape.n(), q0, q1,
+                        packedRight, e * rightStride);
             }
-        }
-        return new SimdMatmul(shape, left.values(), packed, stride);
+        });
     }
 
     @Override
@@ -103,6 +125,7 @@ final class SimdMatmul implements RowWork {
 
     @Override
     public void compute(int rowFrom, int rowTo, TensorWriter out) {
+        preparation.checkDone();
         int m = shape.m();
         int k = shape.k();
         int n = shape.n();

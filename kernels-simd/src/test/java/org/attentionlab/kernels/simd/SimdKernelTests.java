@@ -1,7 +1,10 @@
 package org.attentionlab.kernels.simd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.attentionlab.api.AttentionInputs;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.RightOperand;
@@ -82,12 +85,33 @@ class SimdKernelTests {
                 Tensor.randomNormal(6, 1, 100, 8)).withMask(Mask.causal());
         RowWork work = simd.attentionRows(in);
 
+        Tensor whole = work.computeAll(); // K and V packed first
         Tensor oneAtATime = Tensor.generate(work.outputShape(), out -> {
             for (int row = 0; row < work.rows(); row++) {
                 work.compute(row, row + 1, out);
             }
         });
 
-        assertEquals(work.computeAll(), oneAtATime);
+        assertEquals(whole, oneAtATime);
+    }
+
+    @Test
+    void rowsBeforeThePackingIsDoneAreRefused() {
+        // [4, 64, 64]·[4, 64, 100]: B packs in 4 pieces, one per matrix
+        RowWork matmul = simd.matmulRows(Tensor.randomNormal(1, 4, 64, 64), Tensor.randomNormal(2, 4, 64, 100),
+                RightOperand.AS_IS);
+        AttentionInputs in = AttentionInputs.of(Tensor.randomNormal(1, 3, 20, 8), Tensor.randomNormal(2, 3, 20, 8),
+                Tensor.randomNormal(3, 3, 20, 8));
+        RowWork attention = simd.attentionRows(in);
+        for (RowWork work : List.of(matmul, attention)) {
+            assertTrue(work.preparationPieces() > 1, "packing in pieces");
+            for (int piece = 0; piece < work.preparationPieces() - 1; piece++) {
+                work.prepare(piece);
+            }
+            IllegalStateException notYet = assertThrows(IllegalStateException.class,
+                    () -> Tensor.generate(work.outputShape(), out -> work.compute(0, 1, out)));
+            assertTrue(notYet.getMessage().contains("1 of " + work.preparationPieces()), notYet.getMessage());
+            assertThrows(IndexOutOfBoundsException.class, () -> work.prepare(work.preparationPieces()));
+        }
     }
 }
