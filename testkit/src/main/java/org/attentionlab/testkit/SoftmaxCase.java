@@ -2,7 +2,6 @@ package org.attentionlab.testkit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -120,23 +119,16 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
         MaskKind[] kindArray = kinds.toArray(MaskKind[]::new);
         Arrays.sort(kindArray); // Set order is unspecified; the cases must not depend on it
         SplittableRandom random = new SplittableRandom(seed);
-        List<SoftmaxCase> cases = new ArrayList<>();
-        while (cases.size() < count) {
+        return Sizes.smallestFirst(count, List.of(), () -> {
             MaskKind kind = kindArray[random.nextInt(kindArray.length)];
             int tq = Sizes.dimension(random, false);
             int tk = kind.needsSquareScores() ? tq : Sizes.dimension(random, false);
             boolean vector = random.nextInt(10) == 0;
             List<Integer> shape = vector
                     ? List.of(kind.needsSquareScores() ? 1 : tk)
-                    : toList(Sizes.shape(Sizes.leading(random), tq, tk));
-            SoftmaxCase c = new SoftmaxCase(shape, kind, magnitudes[random.nextInt(magnitudes.length)],
-                    random.nextLong());
-            if (c.entries() <= MAX_ENTRIES) {
-                cases.add(c);
-            }
-        }
-        cases.sort(Comparator.comparingLong(SoftmaxCase::entries));
-        return List.copyOf(cases);
+                    : Arrays.stream(Sizes.shape(Sizes.leading(random), tq, tk)).boxed().toList();
+            return new SoftmaxCase(shape, kind, magnitudes[random.nextInt(magnitudes.length)], random.nextLong());
+        }, SoftmaxCase::entries, MAX_ENTRIES);
     }
 
     /** The scores' shape as an array. */
@@ -196,10 +188,6 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
             s.set(s.size() - 2, tq);
         }
         return with(s, magnitude);
-    }
-
-    private static List<Integer> toList(int[] shape) {
-        return Arrays.stream(shape).boxed().toList();
     }
 
     /** For example {@code scores [2, 7, 7] × 100, Mask.causal(), seed 5}. */
