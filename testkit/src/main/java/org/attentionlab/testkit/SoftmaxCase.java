@@ -45,11 +45,6 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
         /** A random boolean matrix in which about a third of the rows, and always the first, allow nothing. */
         FULLY_MASKED_ROWS;
 
-        /** True for the kinds under which some query may attend to no key. */
-        public boolean masksWholeRows() {
-            return this == RANDOM || this == FULLY_MASKED_ROWS || this == KEY_PADDING_WITH_EMPTY_SEQUENCES;
-        }
-
         /** True for the kinds that need as many queries as keys. */
         public boolean needsSquareScores() {
             return this == CAUSAL || this == CAUSAL_AND_KEY_PADDING;
