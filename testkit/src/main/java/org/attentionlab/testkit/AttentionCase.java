@@ -59,7 +59,6 @@ record AttentionCase(List<Integer> leading, int tq, int tk, int dk, int dv, Mask
     /** Calls with more multiply-adds than this are not generated: the oracle must stay fast. */
     private static final long MAX_MULTIPLY_ADDS = 1L << 19;
 
-    /** Copies {@code leading}. */
     AttentionCase {
         leading = List.copyOf(leading);
     }
@@ -116,7 +115,6 @@ record AttentionCase(List<Integer> leading, int tq, int tk, int dk, int dv, Mask
         return maskKind.build(batches, tq, tk, new SplittableRandom(~seed));
     }
 
-    /** The scale as a number. */
     float scaleValue() {
         return scale.of(dk);
     }

@@ -153,21 +153,16 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
     @Override
     public Stream<SoftmaxCase> simpler() {
         int rank = shape.size();
-        List<Integer> leading = shape.subList(0, Math.max(rank - 2, 0));
-        Stream<SoftmaxCase> fewerDims = Sizes.smaller(leading).map(l -> {
-            List<Integer> s = new ArrayList<>(l);
-            s.addAll(shape.subList(leading.size(), rank));
-            return with(s, magnitude);
-        });
+        int keys = rank - 1;    // the axis of Tk
+        int queries = rank - 2; // the axis of Tq, if rank ≥ 2
+        List<Integer> leading = shape.subList(0, Math.max(queries, 0));
+        Stream<SoftmaxCase> fewerDims = Sizes.smaller(leading).map(l -> with(
+                Stream.concat(l.stream(), shape.subList(leading.size(), rank).stream()).toList(), magnitude));
         Stream<SoftmaxCase> smallerScores = magnitude == 1f ? Stream.empty() : Stream.of(with(shape, 1f));
-        Stream<SoftmaxCase> fewerKeys;
-        if (maskKind.needsSquareScores() && rank >= 2) { // Tq and Tk shrink together
-            fewerKeys = Sizes.smaller(shape.get(rank - 1)).map(t -> withLast(t, t));
-        } else {
-            Stream<SoftmaxCase> fewerQueries = rank < 2 ? Stream.empty()
-                    : Sizes.smaller(shape.get(rank - 2)).map(t -> withLast(t, shape.get(rank - 1)));
-            fewerKeys = Stream.concat(fewerQueries, Sizes.smaller(shape.get(rank - 1)).map(t -> withLast(-1, t)));
-        }
+        Stream<SoftmaxCase> fewerKeys = maskKind.needsSquareScores() && rank >= 2 // Tq and Tk shrink together
+                ? Sizes.smaller(shape.get(keys)).map(t -> resized(queries, t).resized(keys, t))
+                : Stream.concat(rank < 2 ? Stream.empty() : Sizes.smaller(shape.get(queries)).map(t -> resized(queries, t)),
+                        Sizes.smaller(shape.get(keys)).map(t -> resized(keys, t)));
         return Stream.of(fewerDims, smallerScores, fewerKeys).flatMap(s -> s);
     }
 
@@ -175,13 +170,10 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
         return new SoftmaxCase(newShape, maskKind, newMagnitude, seed);
     }
 
-    /** This case with the last dimension {@code tk} and, if {@code tq >= 0}, the one before it {@code tq}. */
-    private SoftmaxCase withLast(int tq, int tk) {
+    /** This case with {@code size} entries along axis {@code axis} of the scores. */
+    private SoftmaxCase resized(int axis, int size) {
         List<Integer> s = new ArrayList<>(shape);
-        s.set(s.size() - 1, tk);
-        if (tq >= 0) {
-            s.set(s.size() - 2, tq);
-        }
+        s.set(axis, size);
         return with(s, magnitude);
     }
 
