@@ -148,13 +148,11 @@ public final class Agreement {
         SoftmaxShape rows = SoftmaxShape.of(weights, mask);
         float[] w = weights.toArray();
         for (int row = 0; row < rows.rows(); row++) {
-            String query = "query " + rows.queryOf(row) + " (batch entry " + rows.batchOf(row) + ", row " + row + ")";
-            boolean none = fullyMasked(mask, rows, row);
             for (int key = 0; key < rows.keys(); key++) {
                 float weight = w[row * rows.keys() + key];
                 if (!mask.allows(rows.batchOf(row), rows.queryOf(row), key) && weight != 0f) {
-                    fail((none ? query + " allows no key, but masked key " + key : "masked key " + key + " of " + query)
-                            + " has weight " + weight + ", not exactly 0");
+                    fail((fullyMasked(mask, rows, row) ? query(rows, row) + " allows no key, but masked key " + key
+                            : "masked key " + key + " of " + query(rows, row)) + " has weight " + weight + ", not exactly 0");
                 }
             }
         }
@@ -168,19 +166,23 @@ public final class Agreement {
         SoftmaxShape rows = SoftmaxShape.of(weights, mask);
         float[] w = weights.toArray();
         for (int row = 0; row < rows.rows(); row++) {
-            String query = "query " + rows.queryOf(row) + " (batch entry " + rows.batchOf(row) + ", row " + row + ")";
             double sum = 0;
             for (int key = 0; key < rows.keys(); key++) {
                 float weight = w[row * rows.keys() + key];
                 if (!(weight >= 0 && weight <= 1 + 1e-6)) {
-                    fail("weight " + weight + " of " + query + " on key " + key + " is not a number in [0, 1]");
+                    fail("weight " + weight + " of " + query(rows, row) + " on key " + key + " is not a number in [0, 1]");
                 }
                 sum += weight;
             }
             if (!fullyMasked(mask, rows, row) && !(Math.abs(sum - 1) <= ROW_SUM_TOLERANCE)) {
-                fail("the weights of " + query + " sum to " + sum + ", not 1");
+                fail("the weights of " + query(rows, row) + " sum to " + sum + ", not 1");
             }
         }
+    }
+
+    /** Row {@code row} of weights shaped as {@code rows} says, for messages: {@code "query 2 (batch entry 1, row 5)"}. */
+    static String query(SoftmaxShape rows, int row) {
+        return "query " + rows.queryOf(row) + " (batch entry " + rows.batchOf(row) + ", row " + row + ")";
     }
 
     /** True if {@code mask} allows no key to the query of row {@code row} of scores shaped as {@code rows} says. */
@@ -195,17 +197,8 @@ public final class Agreement {
 
     /** True if every weight of {@code actual} agrees with {@code expected} under the softmax rule (same shape). */
     static boolean weightsAgree(Tensor actual, Tensor expected) {
-        if (!Arrays.equals(actual.shape(), expected.shape())) {
-            return false;
-        }
-        FloatBuffer got = actual.values();
-        FloatBuffer want = expected.values();
-        for (int i = 0; i < got.limit(); i++) {
-            if (!agrees(got.get(i), want.get(i), Math.abs(want.get(i)))) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(actual.shape(), expected.shape())
+                && disagreements(actual.values(), expected.values(), abs(expected))[0] == 0;
     }
 
     /**
@@ -231,14 +224,9 @@ public final class Agreement {
                 + Arrays.toString(actual.shape()) + ", expected " + Arrays.toString(expected.shape()));
         FloatBuffer got = actual.values();
         FloatBuffer want = expected.values();
-        int bad = 0;
-        int first = -1;
-        for (int i = 0; i < got.limit(); i++) {
-            if (!agrees(got.get(i), want.get(i), magnitude[i])) {
-                bad++;
-                first = first < 0 ? i : first;
-            }
-        }
+        int[] disagreements = disagreements(got, want, magnitude);
+        int bad = disagreements[0];
+        int first = disagreements[1];
         if (bad > 0) {
             double s = magnitude[first];
             String allowed = s > Float.MAX_VALUE && Double.isFinite(s)
@@ -250,6 +238,19 @@ public final class Agreement {
                     + ": got " + got.get(first) + ", expected " + want.get(first) + " (|difference| = "
                     + Math.abs((double) got.get(first) - want.get(first)) + ", " + allowed + ")" + inputs);
         }
+    }
+
+    /** {@code {how many, the first}} of the elements of {@code got} that disagree with {@code want}. */
+    private static int[] disagreements(FloatBuffer got, FloatBuffer want, double[] magnitude) {
+        int bad = 0;
+        int first = -1;
+        for (int i = 0; i < got.limit(); i++) {
+            if (!agrees(got.get(i), want.get(i), magnitude[i])) {
+                bad++;
+                first = first < 0 ? i : first;
+            }
+        }
+        return new int[] {bad, first};
     }
 
     /** {@code S[.., i, j] = Σ_k |A[.., i, k]| · |B[.., k, j]|} in double: what float rounding of the product is proportional to. */

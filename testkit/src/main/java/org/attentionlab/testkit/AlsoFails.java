@@ -15,12 +15,7 @@ public final class AlsoFails extends TestAbortedException {
 
     AlsoFails(String tried, String firstSmallest, String detail) {
         super("Also fails for " + tried + " (not shrunk; this law's first failure was shrunk to " + firstSmallest
-                + "): " + firstLine(detail));
+                + "): " + LawFailure.firstLine(detail));
         setStackTrace(new StackTraceElement[0]);
-    }
-
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
     }
 }

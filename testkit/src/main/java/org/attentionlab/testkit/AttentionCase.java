@@ -59,7 +59,6 @@ record AttentionCase(List<Integer> leading, int tq, int tk, int dk, int dv, Mask
     /** Calls with more multiply-adds than this are not generated: the oracle must stay fast. */
     private static final long MAX_MULTIPLY_ADDS = 1L << 19;
 
-    /** Copies {@code leading}. */
     AttentionCase {
         leading = List.copyOf(leading);
     }
@@ -84,21 +83,15 @@ record AttentionCase(List<Integer> leading, int tq, int tk, int dk, int dv, Mask
      */
     static List<AttentionCase> forKernels(long seed, int count, MaskKind... kinds) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<AttentionCase> cases = new ArrayList<>();
-        while (cases.size() < count) {
+        return Sizes.smallestFirst(count, List.of(), () -> {
             MaskKind kind = kinds[random.nextInt(kinds.length)];
             int tq = KERNEL_LENGTHS[random.nextInt(KERNEL_LENGTHS.length)];
             int tk = kind.needsSquareScores() ? tq : KERNEL_LENGTHS[random.nextInt(KERNEL_LENGTHS.length)];
-            AttentionCase c = new AttentionCase(Sizes.leading(random), tq, tk,
+            return new AttentionCase(Sizes.leading(random), tq, tk,
                     KERNEL_WIDTHS[random.nextInt(KERNEL_WIDTHS.length)], KERNEL_WIDTHS[random.nextInt(KERNEL_WIDTHS.length)],
                     kind, Scale.values()[random.nextInt(Scale.values().length)], random.nextBoolean() ? 1f : 3f,
                     random.nextLong());
-            if (c.multiplyAdds() <= MAX_MULTIPLY_ADDS) {
-                cases.add(c);
-            }
-        }
-        cases.sort((a, b) -> Long.compare(a.multiplyAdds(), b.multiplyAdds()));
-        return List.copyOf(cases);
+        }, AttentionCase::multiplyAdds, MAX_MULTIPLY_ADDS);
     }
 
     /** {@code [..., Tq, Dk]}, N(0, magnitude²). */
@@ -122,7 +115,6 @@ record AttentionCase(List<Integer> leading, int tq, int tk, int dk, int dv, Mask
         return maskKind.build(batches, tq, tk, new SplittableRandom(~seed));
     }
 
-    /** The scale as a number. */
     float scaleValue() {
         return scale.of(dk);
     }
@@ -193,16 +185,17 @@ record AttentionCase(List<Integer> leading, int tq, int tk, int dk, int dv, Mask
     public Stream<AttentionCase> simpler() {
         boolean square = maskKind.needsSquareScores();
         return Stream.of(
-                Sizes.smaller(leading).map(l -> new AttentionCase(l, tq, tk, dk, dv, maskKind, scale, magnitude, seed)),
-                Stream.of(magnitude).filter(m -> m != 1f)
-                        .map(m -> new AttentionCase(leading, tq, tk, dk, dv, maskKind, scale, 1f, seed)),
-                Sizes.smaller(tq).map(t -> new AttentionCase(leading, t, square ? t : tk, dk, dv, maskKind, scale,
-                        magnitude, seed)),
-                square ? Stream.<AttentionCase>empty() : Sizes.smaller(tk)
-                        .map(t -> new AttentionCase(leading, tq, t, dk, dv, maskKind, scale, magnitude, seed)),
-                Sizes.smaller(dk).map(d -> new AttentionCase(leading, tq, tk, d, dv, maskKind, scale, magnitude, seed)),
-                Sizes.smaller(dv).map(d -> new AttentionCase(leading, tq, tk, dk, d, maskKind, scale, magnitude, seed)))
+                Sizes.smaller(leading).map(l -> with(l, tq, tk, dk, dv, magnitude)),
+                Stream.of(magnitude).filter(m -> m != 1f).map(m -> with(leading, tq, tk, dk, dv, 1f)),
+                Sizes.smaller(tq).map(t -> with(leading, t, square ? t : tk, dk, dv, magnitude)),
+                square ? Stream.<AttentionCase>empty() : Sizes.smaller(tk).map(t -> with(leading, tq, t, dk, dv, magnitude)),
+                Sizes.smaller(dk).map(d -> with(leading, tq, tk, d, dv, magnitude)),
+                Sizes.smaller(dv).map(d -> with(leading, tq, tk, dk, d, magnitude)))
                 .flatMap(s -> s);
+    }
+
+    private AttentionCase with(List<Integer> l, int q, int k, int d, int v, float m) {
+        return new AttentionCase(l, q, k, d, v, maskKind, scale, m, seed);
     }
 
     /** For example {@code query [2, 3, 5, 4], key [2, 3, 5, 4], value [2, 3, 5, 6] (Q, K × 3.0), Mask.causal(), scale 0.5, seed 9}. */

@@ -35,13 +35,9 @@ package org.attentionlab.testkit;
  *       {@code illFittingMasksAreRejected}, {@code nullArgumentsAreRejected}.</li>
  * </ul>
  *
- * <h2>Generated cases</h2>
- * Laws marked {@code @TestFactory} run one test per generated case (named by {@code B}, {@code Tq},
- * {@code Tk}, the mask and the seed): 50 per law, 1 to 3
- * batch entries, sequences of 1 to 12. A failing case is shrunk to a small one that still fails
- * before it is reported. "The same output" means equal up to float rounding,
- * {@code |a − e| ≤ 1e-4 · |e| + 1e-5 · max(1, max|e|)} element by element, and finite;
- * "weight 0" means exactly 0.
+ * <p>Laws marked {@code @TestFactory} run one test per generated case ({@link ForAll}): 1 to 3
+ * batch entries, sequences of 1 to 12. "The same output" is {@link Agreement}'s rule for a layer
+ * compared with itself, and finite; "weight 0" means exactly 0.
  */
 public interface AttentionLayerContract
         extends AttentionShapeLaws, AttentionOrderLaws, AttentionMaskLaws, AttentionLayerGeneralLaws {

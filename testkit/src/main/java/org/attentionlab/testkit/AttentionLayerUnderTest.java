@@ -12,10 +12,7 @@ import org.attentionlab.api.Tensor;
  */
 public interface AttentionLayerUnderTest {
 
-    /**
-     * The layer under test. Called once per law; it may return the same instance every time
-     * (layers are immutable and thread-safe by contract) or a new, equal one.
-     */
+    /** The layer under test, called once per law: the same instance (layers are thread-safe by contract) or a new, equal one. */
     AttentionLayer layer();
 
     /**
@@ -24,10 +21,8 @@ public interface AttentionLayerUnderTest {
      * multi-head attention or {@code [B, H, T, Dk]} for scaled dot-product attention. Values
      * should be random, of the size real inputs have (e.g. {@code Tensor.randomNormal(seed, ...)}),
      * and the same for the same arguments; the laws draw queries, keys and values with different
-     * seeds. {@code length} is 0 only in {@code emptySequencesAreRejected}.
-     *
-     * <p>The first dimension is the batch a {@link org.attentionlab.api.Mask} speaks of: key padding
-     * has one length per batch entry.
+     * seeds. {@code length} is 0 only in {@code emptySequencesAreRejected}. The first dimension is
+     * the batch a {@link org.attentionlab.api.Mask} speaks of (key padding: one length per entry).
      */
     Tensor input(long seed, int batch, int length);
 

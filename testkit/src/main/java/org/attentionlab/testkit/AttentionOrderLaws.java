@@ -1,6 +1,5 @@
 package org.attentionlab.testkit;
 
-
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.attentionlab.api.AttentionLayer;

@@ -49,10 +49,8 @@ public final class GradientCheck {
     /** Tolerance against a float forward: the differences themselves carry float32 noise. */
     public static final double FLOAT_TOLERANCE = 3e-2;
 
-    /** Step {@code h} for a double forward (times {@code max(1, |x_i|)}): small truncation, tiny rounding. */
+    /** Steps {@code h} (times {@code max(1, |x_i|)}): small truncation for a double forward, above float rounding for a float one. */
     static final double DOUBLE_STEP = 1e-6;
-
-    /** Step {@code h} for a float forward (times {@code max(1, |x_i|)}): large enough to rise above float rounding. */
     static final double FLOAT_STEP = 1e-2;
 
     /** A forward written in double: {@code x} and the result are row-major, as {@link Tensor#toArray()}. */
@@ -65,13 +63,9 @@ public final class GradientCheck {
     }
 
     /**
-     * Compares {@code dx}, your backward's gradient at {@code x} for upstream gradient {@code dy},
-     * with central differences of {@code forward} (written in double).
+     * Compares {@code dx} (your backward's gradient at {@code x}, any shape, for the upstream
+     * gradient {@code dy}, shaped as the output) with central differences of {@code forward}.
      *
-     * @param x       the point, any shape
-     * @param dy      the upstream gradient, the shape of the forward's output
-     * @param dx      your gradient, the shape of {@code x}
-     * @param forward the operation in double
      * @throws IllegalArgumentException if {@code dx} is not shaped as {@code x}, or the forward's
      *                                  output does not have {@code dy}'s number of elements
      */
@@ -93,12 +87,7 @@ public final class GradientCheck {
             for (int i = 0; i < v.length; i++) {
                 f[i] = (float) v[i];
             }
-            float[] y = forward.apply(Tensor.fromArray(f, shape)).toArray();
-            double[] out = new double[y.length];
-            for (int i = 0; i < y.length; i++) {
-                out[i] = y[i];
-            }
-            return out;
+            return toDoubles(forward.apply(Tensor.fromArray(f, shape)).toArray());
         };
         return compare(x, dy, dx, inFloat, FLOAT_STEP, FLOAT_TOLERANCE);
     }

@@ -7,11 +7,12 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestExecutionResult.Status;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -146,12 +147,8 @@ public final class GradingReport implements TestExecutionListener {
         if (laws.isEmpty()) {
             return;
         }
-        Map<String, List<Law>> byClass = new LinkedHashMap<>();
-        List<Law> sorted = new ArrayList<>(laws.values());
-        sorted.sort(java.util.Comparator.comparing((Law law) -> law.name));
-        for (Law law : sorted) {
-            byClass.computeIfAbsent(law.testClass, c -> new ArrayList<>()).add(law);
-        }
+        Map<String, List<Law>> byClass = laws.values().stream().sorted(Comparator.comparing((Law law) -> law.name))
+                .collect(Collectors.groupingBy(law -> law.testClass, LinkedHashMap::new, Collectors.toList()));
         StringBuilder report = new StringBuilder();
         StringBuilder summary = new StringBuilder();
         boolean anyFailed = false;
@@ -174,16 +171,9 @@ public final class GradingReport implements TestExecutionListener {
 
     /** Appends one class's section; returns true if a law failed. */
     private static boolean write(String testClass, List<Law> laws, StringBuilder report, StringBuilder summary) {
-        int passed = 0;
-        int failed = 0;
-        int skipped = 0;
-        for (Law law : laws) {
-            switch (law.status()) {
-                case "PASS" -> passed++;
-                case "FAIL" -> failed++;
-                default -> skipped++;
-            }
-        }
+        long passed = laws.stream().filter(law -> law.status().equals("PASS")).count();
+        long failed = laws.stream().filter(law -> law.status().equals("FAIL")).count();
+        long skipped = laws.size() - passed - failed;
         String score = passed + " of " + (passed + failed) + " laws passed"
                 + (skipped == 0 ? "" : " (" + skipped + " skipped)");
         summary.append("attentionlab grading: ").append(simpleName(testClass)).append(": ").append(score).append('\n');
@@ -204,14 +194,13 @@ public final class GradingReport implements TestExecutionListener {
             if (law.status().equals("FAIL") && law.firstFailure != null) {
                 report.append("\n## ").append(law.name).append(" failed\n\n");
                 Throwable f = law.firstFailure;
-                String hint = f instanceof LawFailure ? ((LawFailure) f).hint() : null;
-                String detail = f instanceof LawFailure ? ((LawFailure) f).detail() : String.valueOf(f.getMessage());
-                if (f instanceof LawFailure && ((LawFailure) f).smallest() != null) {
-                    report.append("Smallest failing case: ").append(((LawFailure) f).smallest()).append("\n\n");
+                LawFailure failure = f instanceof LawFailure l ? l : null;
+                if (failure != null && failure.smallest() != null) {
+                    report.append("Smallest failing case: ").append(failure.smallest()).append("\n\n");
                 }
-                report.append(detail).append("\n\n");
-                if (hint != null) {
-                    report.append("**Hint:** ").append(hint).append("\n\n");
+                report.append(failure != null ? failure.detail() : String.valueOf(f.getMessage())).append("\n\n");
+                if (failure != null && failure.hint() != null) {
+                    report.append("**Hint:** ").append(failure.hint()).append("\n\n");
                 }
                 report.append("```\n").append(trace(f)).append("```\n");
             }
@@ -221,12 +210,10 @@ public final class GradingReport implements TestExecutionListener {
     }
 
     private static String smallestCase(Throwable failure) {
-        if (failure instanceof LawFailure && ((LawFailure) failure).smallest() != null) {
-            return ((LawFailure) failure).smallest();
+        if (failure instanceof LawFailure l && l.smallest() != null) {
+            return l.smallest();
         }
-        String message = failure == null ? "" : String.valueOf(failure.getMessage());
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+        return LawFailure.firstLine(failure == null ? "" : String.valueOf(failure.getMessage()));
     }
 
     /** The first {@value #FRAMES} frames of the failure, down to the law (not the harness that ran it). */

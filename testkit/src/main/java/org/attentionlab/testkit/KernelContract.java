@@ -36,12 +36,8 @@ package org.attentionlab.testkit;
  *       {@code concurrentCallsAgree}, {@code idIsStableAndRegistered}.</li>
  * </ul>
  *
- * <h2>Generated cases</h2>
- * Laws marked {@code @TestFactory} run one test per generated case (named by its shapes and
- * seed): sizes 0, 1, primes, tile edges (63, 64, 65, 127, 128, 129) and others up to 130, up to
- * two batch dimensions. The first failing case of a law is shrunk to a small one that still fails
- * before it is reported. The cases are the same on every run; {@code -Dattentionlab.testkit.seed=N}
- * picks others and {@code -Dattentionlab.testkit.tries=N} sets how many.
+ * <p>Laws marked {@code @TestFactory} run one test per generated case, as {@link ForAll} says
+ * (seeds, shrinking, how many).
  */
 public interface KernelContract extends MatmulLaws, SoftmaxLaws, AttentionKernelLaws, RowWorkLaws, GeneralLaws {
 }

@@ -17,14 +17,12 @@ public final class LawFailure extends AssertionFailedError {
 
     private static final long serialVersionUID = 1L;
 
-    private final String tried;
     private final String smallest;
     private final String detail;
     private final String hint;
 
-    private LawFailure(String message, String tried, String smallest, String detail, String hint) {
+    private LawFailure(String message, String smallest, String detail, String hint) {
         super(message);
-        this.tried = tried;
         this.smallest = smallest;
         this.detail = detail;
         this.hint = hint;
@@ -38,8 +36,7 @@ public final class LawFailure extends AssertionFailedError {
         if (hint == null) {
             return failure;
         }
-        LawFailure hinted = new LawFailure(failure.getMessage() + "\n  Hint: " + hint, null, null,
-                failure.getMessage(), hint);
+        LawFailure hinted = new LawFailure(failure.getMessage() + "\n  Hint: " + hint, null, failure.getMessage(), hint);
         hinted.setStackTrace(failure.getStackTrace());
         return hinted;
     }
@@ -47,12 +44,12 @@ public final class LawFailure extends AssertionFailedError {
     /** The first failure of a law: {@code failure} is what went wrong on {@code smallest}. */
     static LawFailure first(String tried, String smallest, Throwable failure) {
         String detail = detailOf(failure);
-        String hint = failure instanceof LawFailure ? ((LawFailure) failure).hint : null;
+        String hint = failure instanceof LawFailure l ? l.hint : null;
         String where = smallest.equals(tried)
                 ? "Fails for " + tried + " (no simpler case fails)"
                 : "Fails for " + tried + "; smallest failing case found by shrinking: " + smallest;
         LawFailure error = new LawFailure(where + "\n  " + detail + (hint == null ? "" : "\n  Hint: " + hint),
-                tried, smallest, detail, hint);
+                smallest, detail, hint);
         error.setStackTrace(failure.getStackTrace());
         if (failure.getCause() != null) {
             error.initCause(failure.getCause());
@@ -67,19 +64,23 @@ public final class LawFailure extends AssertionFailedError {
 
     /** An assertion's own message (without a hint); for an exception from the implementation, its class too. */
     private static String detailOf(Throwable failure) {
-        if (failure instanceof LawFailure) {
-            return ((LawFailure) failure).detail;
+        if (failure instanceof LawFailure l) {
+            return l.detail;
         }
         String message = String.valueOf(failure.getMessage());
         return failure instanceof AssertionError ? message : failure.getClass().getName() + ": " + message;
     }
 
-    /** The generated case this test ran; {@code null} for a hint attached inside a law. */
-    public String tried() {
-        return tried;
+    /** The first line of {@code text}. */
+    static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
     }
 
-    /** The smallest failing case found ({@link #tried()} if none simpler fails); {@code null} as {@link #tried()}. */
+    /**
+     * The smallest failing case found (the case tried if none simpler fails); {@code null} for a
+     * hint attached inside a law.
+     */
     public String smallest() {
         return smallest;
     }

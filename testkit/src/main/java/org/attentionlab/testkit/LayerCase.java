@@ -110,7 +110,6 @@ record LayerCase(int batch, int tq, int tk, MaskKind maskKind, Pairing pairing, 
         return maskKind.build(batch, tq, tk, new SplittableRandom(~seed));
     }
 
-    /** {@code layer.forward(query, key, value, mask())}. */
     AttentionResult forward(AttentionLayer layer, AttentionLayerUnderTest under) {
         return layer.forward(query(under), key(under), value(under), mask());
     }

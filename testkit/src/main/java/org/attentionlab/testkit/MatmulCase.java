@@ -1,8 +1,6 @@
 package org.attentionlab.testkit;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -42,24 +40,16 @@ public record MatmulCase(List<Integer> leading, int m, int k, int n, boolean rig
      * starting with a few edge cases (1×1, K = 0, M = 0, tile edges, a shared right operand).
      */
     public static List<MatmulCase> random(long seed, int count, RightOperand operand) {
-        List<MatmulCase> cases = new ArrayList<>(List.of(
+        SplittableRandom random = new SplittableRandom(seed);
+        return Sizes.smallestFirst(count, List.of(
                 new MatmulCase(List.of(), 1, 1, 1, false, operand, seed),
                 new MatmulCase(List.of(), 3, 0, 4, false, operand, seed + 1),
                 new MatmulCase(List.of(2), 0, 5, 2, false, operand, seed + 2),
                 new MatmulCase(List.of(2, 3), 7, 13, 31, true, operand, seed + 3),
-                new MatmulCase(List.of(), 65, 129, 63, false, operand, seed + 4)));
-        SplittableRandom random = new SplittableRandom(seed);
-        while (cases.size() < count) {
-            MatmulCase c = new MatmulCase(Sizes.leading(random), Sizes.dimension(random, true),
-                    Sizes.dimension(random, true), Sizes.dimension(random, true), random.nextBoolean(),
-                    operand, random.nextLong());
-            if (c.multiplyAdds() <= MAX_MULTIPLY_ADDS) {
-                cases.add(c);
-            }
-        }
-        List<MatmulCase> chosen = new ArrayList<>(cases.subList(0, Math.min(count, cases.size())));
-        chosen.sort(Comparator.comparingLong(MatmulCase::multiplyAdds));
-        return List.copyOf(chosen);
+                new MatmulCase(List.of(), 65, 129, 63, false, operand, seed + 4)),
+                () -> new MatmulCase(Sizes.leading(random), Sizes.dimension(random, true), Sizes.dimension(random, true),
+                        Sizes.dimension(random, true), random.nextBoolean(), operand, random.nextLong()),
+                MatmulCase::multiplyAdds, MAX_MULTIPLY_ADDS);
     }
 
     /** {@code [..., M, K]}. */

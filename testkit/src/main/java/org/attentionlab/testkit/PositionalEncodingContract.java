@@ -46,10 +46,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 public interface PositionalEncodingContract {
 
-    /**
-     * The encoding under test. Called once per law; it may return the same instance every time
-     * (encodings are immutable and thread-safe by contract) or a new, equal one.
-     */
+    /** The encoding under test, called once per law: the same instance (encodings are thread-safe by contract) or a new, equal one. */
     PositionalEncoding encoding();
 
     /**
@@ -59,7 +56,6 @@ public interface PositionalEncodingContract {
     default OptionalInt maxLength() {
         return OptionalInt.empty();
     }
-
 
     /**
      * {@code encodings(T)} is {@code [T, D]} with {@code D = dModel() ≥ 1}, finite, for
@@ -181,7 +177,6 @@ public interface PositionalEncodingContract {
             }
         }
     }
-
 
     /**
      * {@code addTo(x)[b, t, d] = x[b, t, d] + encodings(T)[t, d]} for every sequence {@code b} of a

@@ -131,8 +131,7 @@ public interface ScaledDotProductAttentionContract extends AttentionLayerContrac
                         }
                         for (int d = 0; d < width; d++) {
                             if (output[row * width + d] != 0f) {
-                                fail("query " + rows.queryOf(row) + " (batch entry " + rows.batchOf(row) + ", row " + row
-                                        + ") may attend to no key, but its output is " + Arrays.toString(
+                                fail(Agreement.query(rows, row) + " may attend to no key, but its output is " + Arrays.toString(
                                         Arrays.copyOfRange(output, row * width, (row + 1) * width)) + ", not 0");
                             }
                         }

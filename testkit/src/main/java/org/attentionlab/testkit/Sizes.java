@@ -1,8 +1,11 @@
 package org.attentionlab.testkit;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -75,6 +78,23 @@ final class Sizes {
             }
         }
         return options.stream().distinct();
+    }
+
+    /**
+     * {@code count} cases, smallest {@code work} first: {@code first} (the edge cases every run
+     * checks), then cases drawn by {@code next}, leaving out those whose work exceeds {@code budget}
+     * (the oracle must stay fast).
+     */
+    static <C> List<C> smallestFirst(int count, List<C> first, Supplier<C> next, ToLongFunction<C> work, long budget) {
+        List<C> cases = new ArrayList<>(first.subList(0, Math.min(count, first.size())));
+        while (cases.size() < count) {
+            C c = next.get();
+            if (work.applyAsLong(c) <= budget) {
+                cases.add(c);
+            }
+        }
+        cases.sort(Comparator.comparingLong(work));
+        return List.copyOf(cases);
     }
 
     /** The product of {@code dims} (1 for none). */

@@ -2,7 +2,6 @@ package org.attentionlab.testkit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -45,11 +44,6 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
         RANDOM,
         /** A random boolean matrix in which about a third of the rows, and always the first, allow nothing. */
         FULLY_MASKED_ROWS;
-
-        /** True for the kinds under which some query may attend to no key. */
-        public boolean masksWholeRows() {
-            return this == RANDOM || this == FULLY_MASKED_ROWS || this == KEY_PADDING_WITH_EMPTY_SEQUENCES;
-        }
 
         /** True for the kinds that need as many queries as keys. */
         public boolean needsSquareScores() {
@@ -120,23 +114,16 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
         MaskKind[] kindArray = kinds.toArray(MaskKind[]::new);
         Arrays.sort(kindArray); // Set order is unspecified; the cases must not depend on it
         SplittableRandom random = new SplittableRandom(seed);
-        List<SoftmaxCase> cases = new ArrayList<>();
-        while (cases.size() < count) {
+        return Sizes.smallestFirst(count, List.of(), () -> {
             MaskKind kind = kindArray[random.nextInt(kindArray.length)];
             int tq = Sizes.dimension(random, false);
             int tk = kind.needsSquareScores() ? tq : Sizes.dimension(random, false);
             boolean vector = random.nextInt(10) == 0;
             List<Integer> shape = vector
                     ? List.of(kind.needsSquareScores() ? 1 : tk)
-                    : toList(Sizes.shape(Sizes.leading(random), tq, tk));
-            SoftmaxCase c = new SoftmaxCase(shape, kind, magnitudes[random.nextInt(magnitudes.length)],
-                    random.nextLong());
-            if (c.entries() <= MAX_ENTRIES) {
-                cases.add(c);
-            }
-        }
-        cases.sort(Comparator.comparingLong(SoftmaxCase::entries));
-        return List.copyOf(cases);
+                    : Arrays.stream(Sizes.shape(Sizes.leading(random), tq, tk)).boxed().toList();
+            return new SoftmaxCase(shape, kind, magnitudes[random.nextInt(magnitudes.length)], random.nextLong());
+        }, SoftmaxCase::entries, MAX_ENTRIES);
     }
 
     /** The scores' shape as an array. */
@@ -166,21 +153,16 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
     @Override
     public Stream<SoftmaxCase> simpler() {
         int rank = shape.size();
-        List<Integer> leading = shape.subList(0, Math.max(rank - 2, 0));
-        Stream<SoftmaxCase> fewerDims = Sizes.smaller(leading).map(l -> {
-            List<Integer> s = new ArrayList<>(l);
-            s.addAll(shape.subList(leading.size(), rank));
-            return with(s, magnitude);
-        });
+        int keys = rank - 1;    // the axis of Tk
+        int queries = rank - 2; // the axis of Tq, if rank ≥ 2
+        List<Integer> leading = shape.subList(0, Math.max(queries, 0));
+        Stream<SoftmaxCase> fewerDims = Sizes.smaller(leading).map(l -> with(
+                Stream.concat(l.stream(), shape.subList(leading.size(), rank).stream()).toList(), magnitude));
         Stream<SoftmaxCase> smallerScores = magnitude == 1f ? Stream.empty() : Stream.of(with(shape, 1f));
-        Stream<SoftmaxCase> fewerKeys;
-        if (maskKind.needsSquareScores() && rank >= 2) { // Tq and Tk shrink together
-            fewerKeys = Sizes.smaller(shape.get(rank - 1)).map(t -> withLast(t, t));
-        } else {
-            Stream<SoftmaxCase> fewerQueries = rank < 2 ? Stream.empty()
-                    : Sizes.smaller(shape.get(rank - 2)).map(t -> withLast(t, shape.get(rank - 1)));
-            fewerKeys = Stream.concat(fewerQueries, Sizes.smaller(shape.get(rank - 1)).map(t -> withLast(-1, t)));
-        }
+        Stream<SoftmaxCase> fewerKeys = maskKind.needsSquareScores() && rank >= 2 // Tq and Tk shrink together
+                ? Sizes.smaller(shape.get(keys)).map(t -> resized(queries, t).resized(keys, t))
+                : Stream.concat(rank < 2 ? Stream.empty() : Sizes.smaller(shape.get(queries)).map(t -> resized(queries, t)),
+                        Sizes.smaller(shape.get(keys)).map(t -> resized(keys, t)));
         return Stream.of(fewerDims, smallerScores, fewerKeys).flatMap(s -> s);
     }
 
@@ -188,18 +170,11 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
         return new SoftmaxCase(newShape, maskKind, newMagnitude, seed);
     }
 
-    /** This case with the last dimension {@code tk} and, if {@code tq >= 0}, the one before it {@code tq}. */
-    private SoftmaxCase withLast(int tq, int tk) {
+    /** This case with {@code size} entries along axis {@code axis} of the scores. */
+    private SoftmaxCase resized(int axis, int size) {
         List<Integer> s = new ArrayList<>(shape);
-        s.set(s.size() - 1, tk);
-        if (tq >= 0) {
-            s.set(s.size() - 2, tq);
-        }
+        s.set(axis, size);
         return with(s, magnitude);
-    }
-
-    private static List<Integer> toList(int[] shape) {
-        return Arrays.stream(shape).boxed().toList();
     }
 
     /** For example {@code scores [2, 7, 7] × 100, Mask.causal(), seed 5}. */
