@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.attentionlab.api.RowWork;
 import org.attentionlab.api.Tensor;
 
@@ -60,6 +61,35 @@ final class RowGrouping {
                 if ((row < range[0] || row >= range[1]) && written[i] != UNWRITTEN) {
                     fail(operation + ": computing rows [" + range[0] + ", " + range[1] + ") wrote row " + row);
                 }
+            }
+        }
+    }
+
+    /**
+     * Runs the preparation pieces of a fresh {@code work} in a random order (not 0, 1, 2, ...),
+     * computes all its rows, and asserts they are bit for bit those of another fresh work's
+     * {@link RowWork#computeAll}, which runs the pieces in order.
+     */
+    static void assertPreparedInAnyOrder(String operation, Supplier<RowWork> fresh, long seed) {
+        Tensor inOrder = fresh.get().computeAll();
+        RowWork work = fresh.get();
+        List<Integer> order = new ArrayList<>();
+        for (int piece = 0; piece < work.preparationPieces(); piece++) {
+            order.add(piece);
+        }
+        List<Integer> ascending = List.copyOf(order);
+        Collections.shuffle(order, new Random(seed));
+        if (order.equals(ascending)) {
+            Collections.reverse(order); // not the order computeAll uses, whenever there are 2 pieces or more
+        }
+        order.forEach(work::prepare);
+        Tensor shuffled = Tensor.generate(work.outputShape(), out -> work.compute(0, work.rows(), out));
+        float[] a = inOrder.toArray();
+        float[] b = shuffled.toArray();
+        for (int i = 0; i < a.length; i++) {
+            if (Float.floatToIntBits(a[i]) != Float.floatToIntBits(b[i])) {
+                fail(operation + ": with its " + order.size() + " preparation pieces run in the order " + order
+                        + ", element " + i + " is " + b[i] + ", but " + a[i] + " when they run in order");
             }
         }
     }

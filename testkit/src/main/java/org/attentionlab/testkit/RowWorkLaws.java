@@ -62,6 +62,30 @@ public interface RowWorkLaws extends KernelUnderTest {
                 });
     }
 
+    /**
+     * {@link RowWork#prepare}: the pieces of the preparation (packing, for example) may run in any
+     * order, as they do on several threads, and give the rows {@link RowWork#computeAll} gives.
+     * Checked on matmul and attention cases; skipped if the kernel's work has no pieces.
+     */
+    @TestFactory
+    default Stream<DynamicTest> preparationPiecesRunInAnyOrder() {
+        SplittableKernel kernel = splittable(kernel());
+        List<MatmulCase> products = MatmulCase.random(ForAll.seed(), ForAll.tries(Budget.ROW_WORK_TRIES), RightOperand.AS_IS);
+        List<AttentionCase> attentions = AttentionCase.forKernels(ForAll.seed(), ForAll.tries(Budget.ROW_WORK_TRIES),
+                MaskKind.values());
+        boolean anyPieces = products.stream().anyMatch(c -> kernel.matmulRows(c.left(), c.right(), c.operand())
+                .preparationPieces() > 1) || attentions.stream().anyMatch(c -> kernel.attentionRows(c.inputs())
+                .preparationPieces() > 1);
+        if (!anyPieces) {
+            Assumptions.abort(kernel.id() + "'s work has no preparation in pieces");
+        }
+        return Stream.concat(
+                ForAll.cases(products, c -> RowGrouping.assertPreparedInAnyOrder("matmulRows",
+                        () -> kernel.matmulRows(c.left(), c.right(), c.operand()), c.seed())),
+                ForAll.cases(attentions, c -> RowGrouping.assertPreparedInAnyOrder("attentionRows",
+                        () -> kernel.attentionRows(c.inputs()), c.seed())));
+    }
+
     private static SplittableKernel splittable(Kernel kernel) {
         if (!(kernel instanceof SplittableKernel)) {
             Assumptions.abort(kernel.id() + " is not a SplittableKernel: no RowWork to check");

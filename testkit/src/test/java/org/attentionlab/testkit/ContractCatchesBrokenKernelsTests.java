@@ -144,6 +144,16 @@ class ContractCatchesBrokenKernelsTests {
     }
 
     @Test
+    void preparationLawCatchesPiecesThatAssumeTheirOrder() {
+        KernelContract inOrder = contract(PacksInOrderKernel.ID);
+
+        assertFails(Failures.of(inOrder.preparationPiecesRunInAnyOrder()), "preparation pieces run in the order");
+        assertEquals(List.of(), Failures.of(inOrder.matmulRowsAreIndependentOfTheGrouping()), "rows are right");
+        Throwable skipped = Failures.of(() -> contract(StatefulRowsKernel.ID).preparationPiecesRunInAnyOrder());
+        assertInstanceOf(TestAbortedException.class, skipped, "no pieces, nothing to check");
+    }
+
+    @Test
     void rowWorkLawsSkipAKernelThatIsNotSplittable() {
         Throwable skipped = Failures.of(() -> contract("naive").matmulRowsAreIndependentOfTheGrouping());
         assertInstanceOf(TestAbortedException.class, skipped);
