@@ -146,8 +146,9 @@ public final class ParallelKernel implements Kernel {
      * True if this kernel runs on the common pool and the caller is a plain thread. The common pool
      * has one worker fewer than there are cores because the caller is meant to be the last one:
      * {@link ForkJoinTask#invoke()} from a plain thread computes in that thread, and its forks go
-     * to the common pool. Handing the task over with {@link ForkJoinPool#invoke} instead leaves
-     * the caller idle on JDK 17, so on two cores all the work would fall to a single worker.
+     * to the common pool. Handing the task over with {@link ForkJoinPool#invoke} instead makes it
+     * a race on JDK 17: the caller computes only if it takes the task back before a worker wakes
+     * up for it; otherwise it waits, and on two cores all the work falls to a single worker.
      */
     private boolean callerJoinsCommonPool() {
         return pool == ForkJoinPool.commonPool() && !ForkJoinTask.inForkJoinPool();
