@@ -19,7 +19,7 @@ import org.attentionlab.api.TensorWriter;
  * prepare:  pack all of B into panels [N/NR][K][NR]      (once per call, in pieces threads share)
  * for each block of MC rows of A                    // A block [MC, KC] = 60 KiB: stays in L2
  *   for each slice of KC along k, ascending         // keeps every sum in k order
- *     pack A[rows, slice] into panels [MC/MR][KC][MR]
+ *     copy A[rows, slice] out of the tensor, row-major           // the micro-kernel reads it in place
  *     for each panel of NR columns of B             // B panel [KC, NR] = 16 or 32 KiB: stays in L1
  *       for each panel of MR rows of A              //   and is reused by all MC/MR row panels
  *         C[MR, NR] += A_panel · B_panel            // MicroKernel: C in 12 or 24 registers
@@ -132,9 +132,7 @@ final class SimdMatmul implements RowWork {
         int kc = Math.min(KC, k);
         int colPanels = PackedPanels.roundUp(n, NR) / NR;
         float[] aRows = new float[MC * kc];                          // [MC, KC]: rows of A for one slice
-        float[] aPacked = new float[MC * kc];                        // [MC/MR][KC][MR]
         float[] c = new float[MC * colPanels * NR];                  // [MC/MR][N/NR][MR][NR]: C in register tiles
-        float[] row = new float[colPanels * NR];
         for (int r0 = rowFrom; r0 < rowTo; ) {
             int e = r0 / m;                                          // batch entry
             int i0 = r0 % m;
@@ -142,13 +140,13 @@ final class SimdMatmul implements RowWork {
             for (int ib = i0; ib < i1; ib += MC) {
                 int rows = Math.min(MC, i1 - ib);
                 PackedPanels.clear(c, PackedPanels.roundUp(rows, MR) * colPanels * NR);
-                multiplyBlock(e, ib, rows, aRows, aPacked, c, colPanels);
+                multiplyBlock(e, ib, rows, aRows, c, colPanels);
                 for (int r = 0; r < rows; r++) {                     // tiles back to rows of C
                     int tile = (r / MR) * colPanels * MR * NR + (r % MR) * NR;
-                    for (int q = 0; q < colPanels; q++) {
-                        System.arraycopy(c, tile + q * MR * NR, row, q * NR, NR);
+                    int to = shape.outputOffset(e) + (ib + r) * n;
+                    for (int q = 0; q < colPanels; q++) {            // C[ib + r][q·NR .. +NR), the last panel cut at N
+                        out.put(to + q * NR, c, tile + q * MR * NR, Math.min(NR, n - q * NR));
                     }
-                    out.put(shape.outputOffset(e) + (ib + r) * n, row, 0, n);
                 }
             }
             r0 += i1 - i0;
@@ -161,19 +159,18 @@ final class SimdMatmul implements RowWork {
      * row-major C, {@code N} floats apart, would fall into the same few cache sets whenever N is a
      * multiple of 1024 and evict each other.
      */
-    private void multiplyBlock(int e, int ib, int rows, float[] aRows, float[] aPacked, float[] c, int colPanels) {
+    private void multiplyBlock(int e, int ib, int rows, float[] aRows, float[] c, int colPanels) {
         int m = shape.m();
         int k = shape.k();
         int rowPanels = PackedPanels.roundUp(rows, MR) / MR;
         int right = shape.rightShared() ? 0 : e * rightStride;
         for (int p0 = 0; p0 < k; p0 += KC) {                        // k slices in ascending order
             int kc = Math.min(KC, k - p0);
-            PackedPanels.readRows(left, e * m + ib, rows, k, p0, kc, aRows);  // A[rows, kc]
-            PackedPanels.packLeft(aRows, 0, kc, rows, kc, aPacked);            // [rows/MR][kc][MR]
+            PackedPanels.readRows(left, e * m + ib, rows, k, p0, kc, aRows);  // A[rows, kc], row-major
             for (int q = 0; q < colPanels; q++) {
                 int bPanel = right + (q * k + p0) * NR;             // B[p0 .. p0+kc)[q·NR .. +NR)
-                for (int t = 0; t < rowPanels; t++) {
-                    MicroKernel.multiplyAdd(kc, aPacked, t * kc * MR, packedRight, bPanel,
+                for (int t = 0; t < rowPanels; t++) {               // A's MR rows read in place, kc apart
+                    MicroKernel.multiplyAddRows(kc, aRows, t * MR * kc, kc, packedRight, bPanel,
                             c, (t * colPanels + q) * MR * NR, NR);
                 }
             }
