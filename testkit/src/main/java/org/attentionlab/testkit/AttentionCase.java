@@ -79,11 +79,17 @@ record AttentionCase(List<Integer> leading, int tq, int tk, int dk, int dv, Mask
 
     /**
      * {@code count} kernel-sized cases, sizes from {@link #KERNEL_LENGTHS}, each with a mask kind
-     * from {@code kinds} and any scale, smallest first.
+     * from {@code kinds} and any scale, smallest first; the last is always the longest, one batch entry of Tq = Tk = 129.
      */
     static List<AttentionCase> forKernels(long seed, int count, MaskKind... kinds) {
         SplittableRandom random = new SplittableRandom(seed);
-        return Sizes.smallestFirst(count, List.of(), () -> {
+        // one case as long as the lengths go, [Tq = Tk = 129]: random draws within the budget reach
+        // Tk >= 128 in only 7% of cases, and a bug at a later key tile's edge needs it
+        SplittableRandom forLongest = new SplittableRandom(~seed);
+        int longest = KERNEL_LENGTHS[KERNEL_LENGTHS.length - 1];
+        AttentionCase longestCase = new AttentionCase(List.of(), longest, longest, 3, 5,
+                kinds[forLongest.nextInt(kinds.length)], Scale.PAPER, 1f, forLongest.nextLong());
+        return Sizes.smallestFirst(count, List.of(longestCase), () -> {
             MaskKind kind = kinds[random.nextInt(kinds.length)];
             int tq = KERNEL_LENGTHS[random.nextInt(KERNEL_LENGTHS.length)];
             int tk = kind.needsSquareScores() ? tq : KERNEL_LENGTHS[random.nextInt(KERNEL_LENGTHS.length)];
