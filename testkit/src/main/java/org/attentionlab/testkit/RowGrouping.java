@@ -40,14 +40,13 @@ final class RowGrouping {
         });
         float[] a = all.toArray();
         float[] g = grouped.toArray();
-        for (int i = 0; i < a.length; i++) {
-            if (Float.floatToIntBits(a[i]) != Float.floatToIntBits(g[i])) {
-                int row = i / width;
-                int[] range = ranges.stream().filter(r -> r[0] <= row && row < r[1]).findFirst().orElseThrow();
-                fail(operation + ": row " + row + " computed in the range [" + range[0] + ", " + range[1] + ") is "
-                        + g[i] + " at column " + (i % width) + ", but " + a[i] + " when all " + rows + " rows are"
-                        + " computed at once (ranges in the order computed: " + text(ranges) + ")");
-            }
+        int differs = firstBitDifference(a, g);
+        if (differs >= 0) {
+            int row = differs / width;
+            int[] range = ranges.stream().filter(r -> r[0] <= row && row < r[1]).findFirst().orElseThrow();
+            fail(operation + ": row " + row + " computed in the range [" + range[0] + ", " + range[1] + ") is "
+                    + g[differs] + " at column " + (differs % width) + ", but " + a[differs] + " when all " + rows + " rows are"
+                    + " computed at once (ranges in the order computed: " + text(ranges) + ")");
         }
         for (int[] range : ranges.subList(0, Math.min(2, ranges.size()))) {
             float[] written = Tensor.generate(work.outputShape(), out -> {
@@ -86,12 +85,21 @@ final class RowGrouping {
         Tensor shuffled = Tensor.generate(work.outputShape(), out -> work.compute(0, work.rows(), out));
         float[] a = inOrder.toArray();
         float[] b = shuffled.toArray();
+        int i = firstBitDifference(a, b);
+        if (i >= 0) {
+            fail(operation + ": with its " + order.size() + " preparation pieces run in the order " + order
+                    + ", element " + i + " is " + b[i] + ", but " + a[i] + " when they run in order");
+        }
+    }
+
+    /** The first index where {@code a} and {@code b} (of one length) differ in any bit, or -1. */
+    private static int firstBitDifference(float[] a, float[] b) {
         for (int i = 0; i < a.length; i++) {
             if (Float.floatToIntBits(a[i]) != Float.floatToIntBits(b[i])) {
-                fail(operation + ": with its " + order.size() + " preparation pieces run in the order " + order
-                        + ", element " + i + " is " + b[i] + ", but " + a[i] + " when they run in order");
+                return i;
             }
         }
+        return -1;
     }
 
     /** A partition of {@code 0..rows-1} into ranges of random lengths, in random order. */

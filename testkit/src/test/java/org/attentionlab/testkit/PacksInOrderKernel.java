@@ -1,8 +1,5 @@
 package org.attentionlab.testkit;
 
-import org.attentionlab.api.AttentionInputs;
-import org.attentionlab.api.Mask;
-import org.attentionlab.api.RightOperand;
 import org.attentionlab.api.RowWork;
 import org.attentionlab.api.SplittableKernel;
 import org.attentionlab.api.Tensor;
@@ -14,7 +11,7 @@ import org.attentionlab.api.TensorWriter;
  * always came in order. Right for {@code computeAll()} (so every other law passes), wrong when the
  * pieces run in another order, as they do on several threads.
  */
-public final class PacksInOrderKernel extends BrokenKernel implements SplittableKernel {
+public final class PacksInOrderKernel extends BrokenRowsKernel {
 
     static final String ID = "test-packs-in-order";
 
@@ -24,45 +21,19 @@ public final class PacksInOrderKernel extends BrokenKernel implements Splittable
     }
 
     @Override
-    public RowWork matmulRows(Tensor left, Tensor right, RightOperand operand) {
-        return new PiecewiseCopy(naive.matmul(left, right, operand));
-    }
-
-    @Override
-    public RowWork softmaxRows(Tensor scores, float scale, Mask mask) {
-        return new PiecewiseCopy(naive.softmax(scores, scale, mask));
-    }
-
-    @Override
-    public RowWork attentionRows(AttentionInputs inputs) {
-        return new PiecewiseCopy(naive.attention(inputs));
+    RowWork rowsOf(Tensor result) {
+        return new PiecewiseCopy(result);
     }
 
     /** A computed result, copied in four pieces of rows before any row is handed out. */
-    private static final class PiecewiseCopy implements RowWork {
+    private static final class PiecewiseCopy extends ResultRows {
         private static final int PIECES = 4;
-        private final Tensor result;
         private final float[] copy;
         private int cursor; // the bug: where the last piece stopped, shared between pieces
 
         PiecewiseCopy(Tensor result) {
-            this.result = result;
+            super(result);
             this.copy = new float[result.size()];
-        }
-
-        @Override
-        public int[] outputShape() {
-            return result.shape();
-        }
-
-        @Override
-        public int rows() {
-            return result.rank() == 0 || result.dim(-1) == 0 ? 0 : result.size() / result.dim(-1);
-        }
-
-        @Override
-        public long costPerRow() {
-            return result.rank() == 0 ? 1 : result.dim(-1);
         }
 
         @Override
@@ -81,8 +52,7 @@ public final class PacksInOrderKernel extends BrokenKernel implements Splittable
 
         @Override
         public void compute(int rowFrom, int rowTo, TensorWriter out) {
-            int width = result.dim(-1);
-            out.put(rowFrom * width, copy, rowFrom * width, (rowTo - rowFrom) * width);
+            out.put(rowFrom * width(), copy, rowFrom * width(), (rowTo - rowFrom) * width());
         }
     }
 }
