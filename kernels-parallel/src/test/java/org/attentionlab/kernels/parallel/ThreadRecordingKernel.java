@@ -57,6 +57,16 @@ final class ThreadRecordingKernel implements SplittableKernel {
             }
 
             @Override
+            public int preparationPieces() {
+                return work.preparationPieces();
+            }
+
+            @Override
+            public void prepare(int piece) {
+                work.prepare(piece);
+            }
+
+            @Override
             public void compute(int rowFrom, int rowTo, TensorWriter out) {
                 computedOn.add(Thread.currentThread());
                 work.compute(rowFrom, rowTo, out);

@@ -59,6 +59,7 @@ final class SimdMatmul implements RowWork {
     private final RightOperand operand;
     private final float[] packedRight;      // B: per matrix, [N/NR][K][NR]
     private final int rightStride;          // floats per packed right matrix
+    private final int colPanels;            // N/NR, rounded up
     private final int panelsPerPiece;       // column panels of B one preparation piece packs
     private final int piecesPerMatrix;
     private final PreparationPieces preparation;
@@ -69,7 +70,7 @@ final class SimdMatmul implements RowWork {
         this.right = right.values();
         this.operand = operand;
         int matrices = shape.rightShared() ? 1 : shape.batch();
-        int colPanels = PackedPanels.roundUp(shape.n(), NR) / NR;
+        this.colPanels = PackedPanels.roundUp(shape.n(), NR) / NR;
         this.rightStride = PackedPanels.rightSize(shape.k(), shape.n());
         this.packedRight = new float[Math.multiplyExact(matrices, rightStride)]; // [matrices][N/NR][K][NR]
         this.panelsPerPiece = Math.max(1, PACKED_PER_PIECE / Math.max(1, shape.k() * NR));
@@ -93,7 +94,7 @@ final class SimdMatmul implements RowWork {
         preparation.run(piece, () -> {
             int e = piece / piecesPerMatrix;                         // right matrix
             int q0 = piece % piecesPerMatrix * panelsPerPiece;
-            int q1 = Math.min(q0 + panelsPerPiece, PackedPanels.roundUp(shape.n(), NR) / NR);
+            int q1 = Math.min(q0 + panelsPerPiece, colPanels);
             if (operand == RightOperand.AS_IS) {
                 PackedPanels.packRight(right, shape.rightOffset(e), shape.k(), shape.n(), q0, q1, packedRight, e * rightStride);
             } else {
@@ -130,7 +131,6 @@ final class SimdMatmul implements RowWork {
         int k = shape.k();
         int n = shape.n();
         int kc = Math.min(KC, k);
-        int colPanels = PackedPanels.roundUp(n, NR) / NR;
         float[] aRows = new float[MC * kc];                          // [MC, KC]: rows of A for one slice
         float[] c = new float[MC * colPanels * NR];                  // [MC/MR][N/NR][MR][NR]: C in register tiles
         for (int r0 = rowFrom; r0 < rowTo; ) {
@@ -140,7 +140,7 @@ final class SimdMatmul implements RowWork {
             for (int ib = i0; ib < i1; ib += MC) {
                 int rows = Math.min(MC, i1 - ib);
                 PackedPanels.clear(c, PackedPanels.roundUp(rows, MR) * colPanels * NR);
-                multiplyBlock(e, ib, rows, aRows, c, colPanels);
+                multiplyBlock(e, ib, rows, aRows, c);
                 for (int r = 0; r < rows; r++) {                     // tiles back to rows of C
                     int tile = (r / MR) * colPanels * MR * NR + (r % MR) * NR;
                     int to = shape.outputOffset(e) + (ib + r) * n;
@@ -159,7 +159,7 @@ final class SimdMatmul implements RowWork {
      * row-major C, {@code N} floats apart, would fall into the same few cache sets whenever N is a
      * multiple of 1024 and evict each other.
      */
-    private void multiplyBlock(int e, int ib, int rows, float[] aRows, float[] c, int colPanels) {
+    private void multiplyBlock(int e, int ib, int rows, float[] aRows, float[] c) {
         int m = shape.m();
         int k = shape.k();
         int rowPanels = PackedPanels.roundUp(rows, MR) / MR;
