@@ -13,9 +13,11 @@ import org.attentionlab.api.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the simd kernel promises beyond the contract: every operation's rows are bit for bit the same
- * however they are grouped (what the parallel kernel relies on), including where a grouping lets
- * the fused attention skip a whole masked tile that another grouping must look into.
+ * What the simd kernel promises beyond the kit's row-work laws, on sizes those laws (at most 130)
+ * do not reach: matmul rows are bit for bit the same however they are grouped across k slices, and
+ * so are attention rows where a grouping lets the fused attention skip a whole masked tile that
+ * another grouping must look into; a transposed right operand gives the bits of the stored one;
+ * rows asked for before the packing is done are refused.
  */
 class SimdKernelTests {
 
@@ -58,14 +60,6 @@ class SimdKernelTests {
         assertEquals(simd.matmul(left, right), simd.matmul(left, right.transposeLastTwo(), RightOperand.TRANSPOSED));
     }
 
-    @Test
-    void softmaxRowsAreBitwiseTheSameInAnySplit() {
-        Tensor scores = Tensor.randomNormal(3, 2, 3, 50, 50).times(10f); // [B, H, Tq, Tk]
-
-        RowWork work = simd.softmaxRows(scores, 0.5f, Mask.causal().and(Mask.keyPadding(30, 0)));
-
-        assertEquals(work.computeAll(), inPieces(work));
-    }
 
     @Test
     void attentionRowsAreBitwiseTheSameInAnySplit() {
@@ -79,21 +73,6 @@ class SimdKernelTests {
         assertEquals(work.computeAll(), simd.attention(in));
     }
 
-    @Test
-    void rowByRowIsBitwiseTheWholeAttention() {
-        AttentionInputs in = AttentionInputs.of(Tensor.randomNormal(4, 1, 100, 8), Tensor.randomNormal(5, 1, 100, 8),
-                Tensor.randomNormal(6, 1, 100, 8)).withMask(Mask.causal());
-        RowWork work = simd.attentionRows(in);
-
-        Tensor whole = work.computeAll(); // K and V packed first
-        Tensor oneAtATime = Tensor.generate(work.outputShape(), out -> {
-            for (int row = 0; row < work.rows(); row++) {
-                work.compute(row, row + 1, out);
-            }
-        });
-
-        assertEquals(whole, oneAtATime);
-    }
 
     @Test
     void rowsBeforeThePackingIsDoneAreRefused() {
