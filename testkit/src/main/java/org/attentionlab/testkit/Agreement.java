@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.MatmulShape;
 import org.attentionlab.api.RightOperand;
@@ -23,8 +24,13 @@ import org.attentionlab.api.Tensor;
  *   matmul:            S = Σ_k |A[.., i, k] · B[.., k, j]|   (summed in double)
  *   softmax:           S = |e|
  *   attention output:  S = Σ_j |w_ij · V[.., j, d]|, over the expected weights
- *   same computation:  S = |e| + 0.1 · max(1, max|e|)  (a layer compared with itself)
+ *   sum x + y:         S = |x| + |y|                     (an encoding added to an input)
+ *   same computation:  S = |e| + 0.1 · max(1, max|e|)   (two results of one implementation for
+ *                                                        mathematically equal inputs)
  * </pre>
+ *
+ * <p>Two results that must <i>differ</i> (two positions' encodings, an output whose input
+ * changed) are those that do not agree under the same-computation rule.
  *
  * <p><b>Why scale by S and not by |c|?</b> A float32 sum of K products is exact up to about
  * {@code K · 2⁻²⁴ · S} in the worst case (each addition rounds relative to the partial sum, and
@@ -43,8 +49,8 @@ import org.attentionlab.api.Tensor;
  * the oracle as above. {@code [3e38, 3e38, −3e38]·[1, 1, 1]ᵀ} may be 3e38 (double sums) or ∞
  * (float sums from the left); {@code [1e30, 1e30]·[1e10, −1e10]ᵀ} may be 0 or NaN (∞ − ∞).
  *
- * <p>Comparisons of a layer with itself ({@link #assertSame}) also require finite results: a law
- * that compared NaN with NaN would hold vacuously.
+ * <p>Comparisons of a layer with itself ({@link #assertAgreesUpToRounding}) also require finite
+ * results: a law that compared NaN with NaN would hold vacuously.
  */
 public final class Agreement {
 
@@ -69,18 +75,18 @@ public final class Agreement {
      */
     public static void assertMatmulAgrees(Tensor left, Tensor right, RightOperand operand,
                                           Tensor actual, Tensor expected) {
-        assertAgrees("matmul", "the naive kernel", actual, expected, magnitudes(left, right, operand),
+        assertAgrees("matmul", "the naive kernel", actual, expected, magnitudes(left, right, operand), i -> "",
                 inputs("left", left) + inputs("right", right));
     }
 
     /** Asserts that {@code actual} softmax weights agree with the oracle's {@code expected}. */
     public static void assertSoftmaxAgrees(Tensor actual, Tensor expected) {
-        assertAgrees("softmax", "the naive kernel", actual, expected, abs(expected), "");
+        assertWeightsAgree("softmax", "the naive kernel", actual, expected);
     }
 
-    /** Attention weights {@code [..., Tq, Tk]} agree with the expected ones ({@code oracle} names them), under the softmax rule. */
-    static void assertWeightsAgree(String oracle, Tensor actual, Tensor expected) {
-        assertAgrees("attention weights", oracle, actual, expected, abs(expected), "");
+    /** Weights {@code [..., Tq, Tk]} ({@code what}) agree with the expected ones ({@code oracle}) under the softmax rule. */
+    static void assertWeightsAgree(String what, String oracle, Tensor actual, Tensor expected) {
+        assertAgrees(what, oracle, actual, expected, abs(expected), i -> "", "");
     }
 
     /**
@@ -89,26 +95,55 @@ public final class Agreement {
      */
     static void assertOutputAgrees(String oracle, Tensor expectedWeights, Tensor value, Tensor actual, Tensor expected) {
         assertAgrees("attention output", oracle, actual, expected,
-                magnitudes(expectedWeights, value, RightOperand.AS_IS), "");
+                magnitudes(expectedWeights, value, RightOperand.AS_IS), i -> "", "");
+    }
+
+    /**
+     * {@code actual} ({@code what}) is {@code x + y} under the sum rule, {@code y} repeated along
+     * {@code x}'s leading dimensions: {@code y} of shape {@code [T, D]} is added to every
+     * {@code [T, D]} block of {@code x} (an encoding added to every sequence of a batch).
+     */
+    static void assertSumAgrees(String what, String sum, Tensor x, Tensor y, Tensor actual) {
+        float[] a = x.toArray();
+        float[] b = y.toArray();
+        float[] e = new float[a.length];
+        double[] magnitude = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            e[i] = a[i] + b[i % b.length];
+            magnitude[i] = Math.abs(a[i]) + Math.abs(b[i % b.length]);
+        }
+        assertAgrees(what, sum, actual, Tensor.fromArray(e, x.shape()), magnitude,
+                i -> " = " + a[i] + " + " + b[i % b.length], "");
     }
 
     /**
      * Asserts that {@code actual} is {@code expected} up to float rounding, both finite: two results
-     * of the same layer for mathematically equal inputs (reordered, or with masked parts changed).
+     * of one implementation for mathematically equal inputs (reordered, cut, or with masked parts
+     * changed), under the same-computation rule of the class comment. {@code what} names the
+     * result in the failure, e.g. {@code "output after reordering the keys"}.
+     *
+     * <p>For tests of your own that compare a layer (or any computation) with itself; a result
+     * compared with a reference implementation uses the rule of its operation instead.
      */
-    static void assertSame(String what, Tensor actual, Tensor expected) {
+    public static void assertAgreesUpToRounding(String what, Tensor actual, Tensor expected) {
         assertFinite(what + " (expected)", expected);
         assertFinite(what, actual);
-        float[] e = expected.toArray();
-        double scale = 1;
-        for (float x : e) {
-            scale = Math.max(scale, Math.abs(x));
-        }
-        double[] magnitude = new double[e.length];
-        for (int i = 0; i < e.length; i++) {
-            magnitude[i] = Math.abs(e[i]) + 0.1 * scale;
-        }
-        assertAgrees(what, "the expected value", actual, expected, magnitude, "");
+        assertAgrees(what, "the expected value", actual, expected, upToRounding(expected), i -> "", "");
+    }
+
+    /**
+     * True if {@code actual} agrees with {@code expected} under the same-computation rule (same
+     * shape): what a result that must change (because its input changed) must not do.
+     */
+    public static boolean agreesUpToRounding(Tensor actual, Tensor expected) {
+        return agree(actual, expected, upToRounding(expected));
+    }
+
+    /** The same-computation magnitudes of {@code expected}: {@code |e| + 0.1 · max(1, max|e|)}. */
+    private static double[] upToRounding(Tensor expected) {
+        double[] magnitude = abs(expected);
+        double scale = Arrays.stream(magnitude).reduce(1, Math::max);
+        return Arrays.stream(magnitude).map(m -> m + 0.1 * scale).toArray();
     }
 
     /** Asserts that every element of {@code x} is a finite number. */
@@ -197,8 +232,12 @@ public final class Agreement {
 
     /** True if every weight of {@code actual} agrees with {@code expected} under the softmax rule (same shape). */
     static boolean weightsAgree(Tensor actual, Tensor expected) {
+        return agree(actual, expected, abs(expected));
+    }
+
+    private static boolean agree(Tensor actual, Tensor expected, double[] magnitude) {
         return Arrays.equals(actual.shape(), expected.shape())
-                && disagreements(actual.values(), expected.values(), abs(expected))[0] == 0;
+                && disagreements(actual.values(), expected.values(), magnitude)[0] == 0;
     }
 
     /**
@@ -217,8 +256,9 @@ public final class Agreement {
         return Math.abs((double) actual - expected) <= RTOL * magnitude + ATOL; // false for NaN and for e = ±∞
     }
 
+    /** The one failure message of a disagreement; {@code expectedAs} explains an expected element (or says nothing). */
     private static void assertAgrees(String operation, String oracle, Tensor actual, Tensor expected,
-                                     double[] magnitude, String inputs) {
+                                     double[] magnitude, IntFunction<String> expectedAs, String inputs) {
         assertNotNull(actual, operation + " returned null");
         assertArrayEquals(expected.shape(), actual.shape(), () -> operation + " result has shape "
                 + Arrays.toString(actual.shape()) + ", expected " + Arrays.toString(expected.shape()));
@@ -235,7 +275,7 @@ public final class Agreement {
             String verb = operation.endsWith("s") ? " disagree with " : " disagrees with "; // "weights disagree"
             fail(operation + verb + oracle + " at " + bad + " of " + got.limit()
                     + " elements; first at index " + Arrays.toString(indexOf(first, expected.shape()))
-                    + ": got " + got.get(first) + ", expected " + want.get(first) + " (|difference| = "
+                    + ": got " + got.get(first) + ", expected " + want.get(first) + expectedAs.apply(first) + " (|difference| = "
                     + Math.abs((double) got.get(first) - want.get(first)) + ", " + allowed + ")" + inputs);
         }
     }

@@ -59,8 +59,8 @@ public interface AttentionKernelLaws extends KernelUnderTest {
                     AttentionResult expected = oracle.attentionWithWeights(inputs);
                     AttentionResult actual = kernel.attentionWithWeights(inputs);
                     try {
-                        Agreement.assertWeightsAgree("the naive softmax of the scaled scores", actual.weights(),
-                                expected.weights());
+                        Agreement.assertWeightsAgree("attention weights", "the naive softmax of the scaled scores",
+                                actual.weights(), expected.weights());
                     } catch (AssertionError e) {
                         throw LawFailure.withHint(e, Hints.otherScale(inputs, actual.weights()));
                     }
@@ -89,7 +89,8 @@ public interface AttentionKernelLaws extends KernelUnderTest {
                     AttentionResult actual = kernel.attentionWithWeights(poisoned);
                     Agreement.assertOutputAgrees("attentionWithWeights" + why, expected.weights(), clean.value(),
                             actual.output(), expected.output());
-                    Agreement.assertWeightsAgree("attentionWithWeights" + why, actual.weights(), expected.weights());
+                    Agreement.assertWeightsAgree("attention weights", "attentionWithWeights" + why, actual.weights(),
+                            expected.weights());
                 });
     }
 

@@ -104,9 +104,9 @@ public interface PositionalEncodingContract {
 
     /**
      * Position {@code p} has the same vector in a sequence of any length: {@code encodings(T)} is
-     * the first {@code T} rows of {@code encodings(T')} for {@code T < T'} (within 1e-6, relative
-     * for large values). An encoding that scales positions by the length (such as {@code pos / T})
-     * fails: a token would move when the sentence grows.
+     * the first {@code T} rows of {@code encodings(T')} for {@code T < T'}, up to float rounding
+     * ({@link Agreement}'s same-computation rule). An encoding that scales positions by the length
+     * (such as {@code pos / T}) fails: a token would move when the sentence grows.
      */
     @TestFactory
     default Stream<DynamicTest> encodingOfAPositionDoesNotDependOnSequenceLength() {
@@ -115,36 +115,33 @@ public interface PositionalEncodingContract {
                 longestUpTo(Budget.LONGEST_ENCODING)), c -> {
                     int t = c.tq();      // T
                     int longer = c.tk(); // T' > T
-                    Tensor shorter = encoding.encodings(t);
-                    Tensor prefix = Sequences.rows(encoding.encodings(longer), 0, t);
-                    assertArrayEquals(prefix.shape(), shorter.shape(), "encodings(" + t + ") is "
-                            + Arrays.toString(shorter.shape()));
-                    if (!shorter.allClose(prefix, 1e-6, 1e-6)) {
-                        fail("encodings(" + t + ") is not the first " + t + " rows of encodings("
-                                + longer + "): they differ by up to " + shorter.maxAbsDifference(prefix));
+                    try {
+                        Agreement.assertAgreesUpToRounding("encodings(" + t + ")", encoding.encodings(t),
+                                Sequences.rows(encoding.encodings(longer), 0, t));
+                    } catch (AssertionError e) {
+                        fail("encodings(" + t + ") is not the first " + t + " rows of encodings(" + longer + "): "
+                                + e.getMessage());
                     }
                 });
     }
 
     /**
-     * No two positions among the first 128 (or all, if fewer are
-     * supported) get the same vector: some component differs by more than 1e-5.
-     * Otherwise attention could not tell the two positions apart.
+     * No two positions among the first 128 (or all, if fewer are supported) get the same vector:
+     * the two do not agree under {@link Agreement}'s same-computation rule, so some component
+     * differs by more than float rounding. Otherwise attention could not tell the two positions apart.
      */
     @Test
     default void distinctPositionsGetDistinctEncodings() {
         PositionalEncoding encoding = encoding();
         int n = longestUpTo(128); // positions 0..127 must all be told apart
         float[][] pe = encoding.encodings(n).toMatrix();
+        List<Tensor> rows = Arrays.stream(pe).map(Tensor::of).toList();
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
-                double largest = 0;
-                for (int d = 0; d < pe[a].length; d++) {
-                    largest = Math.max(largest, Math.abs((double) pe[a][d] - pe[b][d]));
-                }
-                if (!(largest > 1e-5)) {
-                    fail("positions " + a + " and " + b + " get encodings that differ by at most " + largest
-                            + ": " + Arrays.toString(pe[a]) + " and " + Arrays.toString(pe[b]));
+                if (Agreement.agreesUpToRounding(rows.get(b), rows.get(a))) {
+                    fail("positions " + a + " and " + b + " get encodings that differ only by float rounding (by at most "
+                            + rows.get(b).maxAbsDifference(rows.get(a)) + "): " + Arrays.toString(pe[a]) + " and "
+                            + Arrays.toString(pe[b]));
                 }
             }
         }
@@ -181,7 +178,7 @@ public interface PositionalEncodingContract {
     /**
      * {@code addTo(x)[b, t, d] = x[b, t, d] + encodings(T)[t, d]} for every sequence {@code b} of a
      * batch {@code [B, T, D]}, and {@code addTo(x)[t, d] = x[t, d] + encodings(T)[t, d]} for a single
-     * sequence {@code [T, D]} (up to float rounding of the sum).
+     * sequence {@code [T, D]}, under {@link Agreement}'s rule for a sum.
      */
     @TestFactory
     default Stream<DynamicTest> addToAddsTheSameEncodingsToEverySequenceOfABatch() {
@@ -190,25 +187,11 @@ public interface PositionalEncodingContract {
                 longestUpTo(Budget.LONGEST_ENCODING)), c -> {
                     int d = encoding.dModel();
                     int t = c.tq();
-                    float[] pe = encoding.encodings(t).toArray();                     // [T, D]
+                    Tensor pe = encoding.encodings(t);                                // [T, D]
                     for (Tensor x : List.of(Tensor.randomNormal(c.seed(), c.batch(), t, d), // [B, T, D]
                             Tensor.randomNormal(c.seed(), t, d))) {                          // [T, D]
-                        Tensor y = encoding.addTo(x);
-                        assertNotNull(y, "addTo returned null");
-                        assertArrayEquals(x.shape(), y.shape(), () -> "addTo of " + Arrays.toString(x.shape())
-                                + " returned " + Arrays.toString(y.shape()));
-                        float[] in = x.toArray();
-                        float[] out = y.toArray();
-                        for (int i = 0; i < in.length; i++) {
-                            float encoded = pe[i % pe.length];
-                            double expected = (double) in[i] + encoded;
-                            if (!(Math.abs(out[i] - expected) <= 1e-6 * (Math.abs(in[i]) + Math.abs(encoded)))) {
-                                int[] at = Agreement.indexOf(i, x.shape());
-                                fail("addTo of " + Arrays.toString(x.shape()) + " at " + Arrays.toString(at) + " is "
-                                        + out[i] + ", expected x + PE = " + in[i] + " + " + encoded + " = " + expected
-                                        + " (position " + at[at.length - 2] + ")");
-                            }
-                        }
+                        Agreement.assertSumAgrees("addTo of " + Arrays.toString(x.shape()), "x + PE", x, pe,
+                                encoding.addTo(x));
                     }
                 });
     }

@@ -1,7 +1,5 @@
 package org.attentionlab.testkit;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Arrays;
@@ -73,7 +71,7 @@ public interface ScaledDotProductAttentionContract extends AttentionLayerContrac
             AttentionResult expected = reference.attentionWithWeights(inputs);
             AttentionResult actual = layer.forward(inputs.query(), inputs.key(), inputs.value(), inputs.mask());
             try {
-                Agreement.assertWeightsAgree("the reference attention", actual.weights(), expected.weights());
+                Agreement.assertWeightsAgree("attention weights", "the reference attention", actual.weights(), expected.weights());
             } catch (AssertionError e) {
                 throw LawFailure.withHint(e, Hints.otherScale(inputs, actual.weights()));
             }
@@ -86,7 +84,8 @@ public interface ScaledDotProductAttentionContract extends AttentionLayerContrac
      * The course's worked example: query 2 ("love"), keys [1, 2, 3], values [2, 4, 6], so
      * {@code d_k = 1} and the scores are {@code s = [2, 4, 6]}. The weights are
      * {@code e^s / Σ e^s ≈ [0.016, 0.117, 0.867]} (not the [0.1, 0.3, 0.6] the material rounds to)
-     * and the output {@code Σ w·v ≈ 5.70} (not 5.0), computed here from {@link Math#exp}.
+     * and the output {@code Σ w·v ≈ 5.70} (not 5.0), computed here from {@link Math#exp}; compared under
+     * {@link Agreement}'s softmax and attention-output rules.
      */
     @Test
     default void courseWorkedExampleGivesTheTrueNumbers() {
@@ -98,15 +97,16 @@ public interface ScaledDotProductAttentionContract extends AttentionLayerContrac
 
         double[] scores = {2 * 1, 2 * 2, 2 * 3}; // q·k / √1
         double sum = Math.exp(scores[0]) + Math.exp(scores[1]) + Math.exp(scores[2]);
+        float[] weights = new float[3];
         double output = 0;
-        assertArrayEquals(new int[] {1, 3}, result.weights().shape(), "weights [Tq, Tk]");
-        assertArrayEquals(new int[] {1, 1}, result.output().shape(), "output [Tq, Dv]");
         for (int j = 0; j < 3; j++) {
-            double weight = Math.exp(scores[j]) / sum;
-            assertEquals(weight, result.weights().get(0, j), 1e-6, "weight of key " + j);
-            output += weight * values.get(j, 0);
+            weights[j] = (float) (Math.exp(scores[j]) / sum);
+            output += Math.exp(scores[j]) / sum * values.get(j, 0);
         }
-        assertEquals(output, result.output().get(0, 0), 1e-5, "output Σ w·v");
+        Tensor expectedWeights = Tensor.of(new float[][] {weights});                     // [Tq=1, Tk=3]
+        Agreement.assertWeightsAgree("attention weights", "e^s / Σ e^s", result.weights(), expectedWeights);
+        Agreement.assertOutputAgrees("Σ w·v", expectedWeights, values, result.output(),
+                Tensor.of(new float[][] {{(float) output}}));                             // [Tq=1, Dv=1]
     }
 
     /**

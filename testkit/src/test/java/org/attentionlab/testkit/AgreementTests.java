@@ -50,6 +50,30 @@ class AgreementTests {
     }
 
     @Test
+    void sameComputationToleranceIsRelativeToTheLargestValueTooAndNeedsFiniteResults() {
+        Tensor expected = Tensor.of(100f, 0.001f); // S = |e| + 0.1 · 100: allowed 0.01101 and 0.00101
+
+        assertDoesNotThrow(() -> Agreement.assertAgreesUpToRounding("y", Tensor.of(100.01f, 0.0015f), expected));
+        assertTrue(Agreement.agreesUpToRounding(Tensor.of(100.01f, 0.0015f), expected));
+        assertFalse(Agreement.agreesUpToRounding(Tensor.of(100f, 0.0025f), expected));
+        assertThrows(AssertionFailedError.class,
+                () -> Agreement.assertAgreesUpToRounding("y", Tensor.of(100f, 0.0025f), expected));
+        assertThrows(AssertionFailedError.class,
+                () -> Agreement.assertAgreesUpToRounding("y", Tensor.of(Float.NaN), Tensor.of(Float.NaN)));
+    }
+
+    @Test
+    void sumToleranceIsRelativeToTheSumOfMagnitudes() {
+        Tensor x = Tensor.of(1e4f, 1f);
+        Tensor y = Tensor.of(-1e4f, 1f); // x + y = [0, 2], S = [2e4, 2]: allowed 2.00001 and 0.00021
+
+        assertDoesNotThrow(() -> Agreement.assertSumAgrees("x + y", "the sum", x, y, Tensor.of(1.5f, 2.0001f)));
+        AssertionFailedError off = assertThrows(AssertionFailedError.class,
+                () -> Agreement.assertSumAgrees("x + y", "the sum", x, y, Tensor.of(0f, 2.001f)));
+        assertTrue(off.getMessage().contains("expected 2.0 = 1.0 + 1.0"), off.getMessage());
+    }
+
+    @Test
     void specialValuesMustMatchExactly() {
         assertTrue(Agreement.agrees(Float.NaN, Float.NaN, 1));
         assertTrue(Agreement.agrees(Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY, 1));
