@@ -22,18 +22,9 @@ package org.attentionlab.testkit;
  * {@link ScaledDotProductAttentionContract}.
  *
  * <h2>Laws</h2>
- * <ul>
- *   <li>{@link AttentionShapeLaws}: {@code outputHasOneRowPerQueryAndWeightsAreTqByTk},
- *       {@code weightsAreProbabilitiesThatSumToOne}, {@code crossAttentionAllowsTqDifferentFromTk}.</li>
- *   <li>{@link AttentionOrderLaws}: {@code permutingKeysAndValuesTogetherLeavesTheOutputUnchanged},
- *       {@code permutingQueriesPermutesTheOutputRows}.</li>
- *   <li>{@link AttentionMaskLaws}: {@code causalMaskGivesZeroWeightToLaterKeys},
- *       {@code causalMaskMakesOutputIndependentOfLaterInputs},
- *       {@code keyPaddingMakesOutputIndependentOfPaddedKeysAndValues}, {@code fullyMaskedQueryAttendsToNothing}.</li>
- *   <li>{@link AttentionLayerGeneralLaws}: {@code forwardIsDeterministicAndThreadSafe},
- *       {@code mismatchedKeyAndValueLengthsAreRejected}, {@code emptySequencesAreRejected},
- *       {@code illFittingMasksAreRejected}, {@code nullArgumentsAreRejected}.</li>
- * </ul>
+ * Grouped by what they check: {@link AttentionShapeLaws}, {@link AttentionOrderLaws},
+ * {@link AttentionMaskLaws} and {@link AttentionLayerGeneralLaws}; each law's Javadoc says what it
+ * checks, and {@code testkit/README.md} lists them all in one table.
  *
  * <p>Laws marked {@code @TestFactory} run one test per generated case ({@link ForAll}): 1 to 3
  * batch entries, sequences of 1 to 12. "The same output" is {@link Agreement}'s rule for a layer

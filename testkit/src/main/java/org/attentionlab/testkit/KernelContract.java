@@ -18,23 +18,10 @@ package org.attentionlab.testkit;
  * under the one tolerance of {@link Agreement} (overflow included).
  *
  * <h2>Laws</h2>
- * <ul>
- *   <li>{@link MatmulLaws}: {@code matmulAgreesWithNaive}, {@code matmulWithTransposedRightAgreesWithNaive},
- *       {@code matmulOverflowsOnlyWhereItsTermsExceedTheFloatRange}.</li>
- *   <li>{@link SoftmaxLaws}: {@code softmaxAgreesWithNaive}, {@code softmaxWithAScaleIsTheSoftmaxOfTheScaledScores},
- *       {@code badScalesAreRejected}, {@code softmaxRowsSumToOne},
- *       {@code softmaxIsInvariantToAddingAConstantPerRow}, {@code maskedEntriesAreExactlyZero},
- *       {@code maskedScoresAreNeverRead}, {@code fullyMaskedRowIsAllZeros},
- *       {@code minusInfinityScoresGetWeightZero}, {@code nanOrPlusInfinityMakesItsRowNaN}.</li>
- *   <li>{@link AttentionKernelLaws}: {@code attentionAgreesWithComposedAttention},
- *       {@code attentionWeightsAreTheSoftmaxOfTheScaledScores}, {@code maskedKeysAndValuesNeverReachTheOutput},
- *       {@code nanInAnAllowedValueReachesTheQueriesThatAttendToIt}.</li>
- *   <li>{@link RowWorkLaws} (for a {@link org.attentionlab.api.SplittableKernel} only):
- *       {@code matmulRowsAreIndependentOfTheGrouping}, {@code softmaxRowsAreIndependentOfTheGrouping},
- *       {@code attentionRowsAreIndependentOfTheGrouping}.</li>
- *   <li>{@link GeneralLaws}: {@code badShapesAreRejected}, {@code nullArgumentsAreRejected},
- *       {@code concurrentCallsAgree}, {@code idIsStableAndRegistered}.</li>
- * </ul>
+ * Grouped by what they check: {@link MatmulLaws}, {@link SoftmaxLaws}, {@link AttentionKernelLaws},
+ * {@link RowWorkLaws} (for a {@link org.attentionlab.api.SplittableKernel} only) and
+ * {@link GeneralLaws}; each law's Javadoc says what it checks, and {@code testkit/README.md} lists
+ * them all in one table.
  *
  * <p>Laws marked {@code @TestFactory} run one test per generated case, as {@link ForAll} says
  * (seeds, shrinking, how many).

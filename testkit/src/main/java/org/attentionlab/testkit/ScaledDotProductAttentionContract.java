@@ -36,15 +36,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code [..., Tq, Dv]}, weights {@code [..., Tq, Tk]}. The generic laws use {@link #input}, by
  * default {@code [B, 2, T, 4]} ({@code [B, H, T, Dk]}).
  *
- * <h2>Laws</h2>
- * Those of {@link AttentionLayerContract}, and:
- * <ul>
- *   <li>{@code agreesWithReferenceAttention}: weights and output agree with the formula computed by
- *       the naive kernel, for every kind of mask, {@code Dv ≠ Dk},
- *       and zero to two leading dimensions.</li>
- *   <li>{@code courseWorkedExampleGivesTheTrueNumbers}: the course's example, by hand.</li>
- *   <li>{@code fullyMaskedQueryOutputsTheZeroVector}: a query with no key to attend to gets 0, not NaN.</li>
- * </ul>
+ * <p>Its own laws: {@code agreesWithReferenceAttention}, {@code courseWorkedExampleGivesTheTrueNumbers}
+ * and {@code fullyMaskedQueryOutputsTheZeroVector} (below; all in one table in {@code testkit/README.md}).
  */
 public interface ScaledDotProductAttentionContract extends AttentionLayerContract {
 
