@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.attentionlab.api.AttentionResult;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.MatmulShape;
 import org.attentionlab.api.RightOperand;
@@ -131,6 +136,12 @@ public final class Agreement {
         assertAgrees(what, "the expected value", actual, expected, upToRounding(expected), i -> "", "");
     }
 
+    /** {@link #assertAgreesUpToRounding} for an attention result's output and weights; {@code how} ends both names. */
+    static void assertResultAgreesUpToRounding(String how, AttentionResult actual, Tensor output, Tensor weights) {
+        assertAgreesUpToRounding("output " + how, actual.output(), output);
+        assertAgreesUpToRounding("weights " + how, actual.weights(), weights);
+    }
+
     /**
      * True if {@code actual} agrees with {@code expected} under the same-computation rule (same
      * shape): what a result that must change (because its input changed) must not do.
@@ -237,7 +248,7 @@ public final class Agreement {
 
     private static boolean agree(Tensor actual, Tensor expected, double[] magnitude) {
         return Arrays.equals(actual.shape(), expected.shape())
-                && disagreements(actual.values(), expected.values(), magnitude)[0] == 0;
+                && disagreements(actual.values(), expected.values(), magnitude).length == 0;
     }
 
     /**
@@ -264,33 +275,24 @@ public final class Agreement {
                 + Arrays.toString(actual.shape()) + ", expected " + Arrays.toString(expected.shape()));
         FloatBuffer got = actual.values();
         FloatBuffer want = expected.values();
-        int[] disagreements = disagreements(got, want, magnitude);
-        int bad = disagreements[0];
-        int first = disagreements[1];
-        if (bad > 0) {
+        int[] bad = disagreements(got, want, magnitude);
+        if (bad.length > 0) {
+            int first = bad[0];
             double s = magnitude[first];
             String allowed = s > Float.MAX_VALUE && Double.isFinite(s)
                     ? "the terms overflow float (S = " + s + "), so ±∞, NaN or within " + (RTOL * s + ATOL)
                     : "allowed " + (RTOL * s + ATOL) + " = " + RTOL + " · " + s + " + " + ATOL;
             String verb = operation.endsWith("s") ? " disagree with " : " disagrees with "; // "weights disagree"
-            fail(operation + verb + oracle + " at " + bad + " of " + got.limit()
+            fail(operation + verb + oracle + " at " + bad.length + " of " + got.limit()
                     + " elements; first at index " + Arrays.toString(indexOf(first, expected.shape()))
                     + ": got " + got.get(first) + ", expected " + want.get(first) + expectedAs.apply(first) + " (|difference| = "
                     + Math.abs((double) got.get(first) - want.get(first)) + ", " + allowed + ")" + inputs);
         }
     }
 
-    /** {@code {how many, the first}} of the elements of {@code got} that disagree with {@code want}. */
+    /** The indices of the elements of {@code got} that disagree with {@code want}. */
     private static int[] disagreements(FloatBuffer got, FloatBuffer want, double[] magnitude) {
-        int bad = 0;
-        int first = -1;
-        for (int i = 0; i < got.limit(); i++) {
-            if (!agrees(got.get(i), want.get(i), magnitude[i])) {
-                bad++;
-                first = first < 0 ? i : first;
-            }
-        }
-        return new int[] {bad, first};
+        return IntStream.range(0, got.limit()).filter(i -> !agrees(got.get(i), want.get(i), magnitude[i])).toArray();
     }
 
     /** {@code S[.., i, j] = Σ_k |A[.., i, k]| · |B[.., k, j]|} in double: what float rounding of the product is proportional to. */
@@ -320,11 +322,7 @@ public final class Agreement {
 
     private static double[] abs(Tensor t) {
         FloatBuffer values = t.values();
-        double[] out = new double[values.limit()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.abs(values.get(i));
-        }
-        return out;
+        return IntStream.range(0, values.limit()).mapToDouble(i -> Math.abs(values.get(i))).toArray();
     }
 
     /** {@code "; name [2, 3] = [..]"} when {@code t} is small enough to read, otherwise nothing. */
@@ -337,16 +335,10 @@ public final class Agreement {
      * {@code " = [0.31, -1.2]"} (the values, rounded to 4 digits) when the tensor has at most 4
      * values, otherwise nothing: how a small failing case shows its input values.
      */
-    static String valuesIfSmall(long size, java.util.function.Supplier<Tensor> tensor) {
-        if (size > 4) {
-            return "";
-        }
-        Tensor t = tensor.get();
-        StringBuilder s = new StringBuilder(" = [");
-        for (int i = 0; i < t.size(); i++) {
-            s.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.4g", t.values().get(i)));
-        }
-        return s.append(']').toString();
+    static String valuesIfSmall(long size, Supplier<Tensor> tensor) {
+        FloatBuffer values = size > 4 ? null : tensor.get().values();
+        return values == null ? "" : IntStream.range(0, values.limit())
+                .mapToObj(i -> String.format(Locale.ROOT, "%.4g", values.get(i))).collect(Collectors.joining(", ", " = [", "]"));
     }
 
     /** The multi-index of row-major position {@code flat} in {@code shape}, for messages. */

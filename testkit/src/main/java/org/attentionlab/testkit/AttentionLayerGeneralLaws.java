@@ -39,25 +39,20 @@ public interface AttentionLayerGeneralLaws extends AttentionLayerUnderTest {
         for (int t = 0; t < Budget.THREADS; t++) {
             LayerCase c = new LayerCase(1 + t % 3, 4 + t, 11 - t, t % 2 == 0 ? MaskKind.KEY_PADDING : MaskKind.RANDOM,
                     Pairing.ANY, 1, t);
-            Tensor query = c.query(this);
-            Tensor key = c.key(this);
-            Tensor value = c.value(this);
+            LayerCase.QueryKeyValue x = c.inputs(this);
             Mask mask = c.mask();
             AttentionResult first;
             try {
-                first = layer.forward(query, key, value, mask);
+                first = x.forward(layer, mask);
             } catch (RuntimeException e) {
                 leftOut.add(c + " (throws on one thread: " + e + ")");
                 continue;
             }
-            AttentionResult again = layer.forward(query, key, value, mask);
-            Agreement.assertAgreesUpToRounding("output of a repeated call (" + c + ")", again.output(), first.output());
-            Agreement.assertAgreesUpToRounding("weights of a repeated call (" + c + ")", again.weights(), first.weights());
-            calls.add(new Concurrently.Call<>("forward of " + c, "the other laws", () -> layer.forward(query, key, value, mask),
-                    result -> {
-                        Agreement.assertAgreesUpToRounding("output", result.output(), first.output());
-                        Agreement.assertAgreesUpToRounding("weights", result.weights(), first.weights());
-                    }));
+            Agreement.assertResultAgreesUpToRounding("of a repeated call (" + c + ")", x.forward(layer, mask),
+                    first.output(), first.weights());
+            calls.add(new Concurrently.Call<>("forward of " + c, "the other laws", () -> x.forward(layer, mask),
+                    result -> Agreement.assertResultAgreesUpToRounding("of a concurrent call", result, first.output(),
+                            first.weights())));
         }
         Concurrently.assertAgreeAtOnce(calls, leftOut);
     }

@@ -28,7 +28,7 @@ public interface AttentionMaskLaws extends AttentionLayerUnderTest {
         AttentionLayer layer = layer();
         return ForAll.cases(LayerCase.random(ForAll.seed(), Budget.LAYER_TRIES, Pairing.SELF, 1,
                 MaskKind.CAUSAL), c -> {
-                    Tensor x = c.query(this);
+                    Tensor x = c.inputs(this).query();
                     Tensor weights = layer.selfAttention(x, Mask.causal()).weights(); // [B, ..., T, T]
                     Agreement.assertWeightShape(weights, c.batch(), c.tq(), c.tk());
                     float[] w = weights.toArray();
@@ -59,7 +59,7 @@ public interface AttentionMaskLaws extends AttentionLayerUnderTest {
                     int i = c.position(t - 1); // a position with at least one later one
                     int[] from = new int[c.batch()];
                     Arrays.fill(from, i + 1);
-                    Tensor x = c.query(this);
+                    Tensor x = c.inputs(this).query();
                     Tensor changedFuture = Sequences.replaceFrom(x, c.other(this, 0, t), from);
 
                     Tensor before = layer.selfAttention(x, Mask.causal()).output();
@@ -85,20 +85,16 @@ public interface AttentionMaskLaws extends AttentionLayerUnderTest {
                 Pairing.ANY, 2, MaskKind.NONE), c -> {
                     int[] lengths = c.paddedLengths();
                     Mask mask = Mask.keyPadding(lengths);
-                    Tensor query = c.query(this);
-                    Tensor key = c.key(this);
-                    Tensor value = c.value(this);
-                    Tensor otherKey = Sequences.replaceFrom(key, c.other(this, 1, c.tk()), lengths);
-                    Tensor otherValue = Sequences.replaceFrom(value, c.other(this, 2, c.tk()), lengths);
-
-                    AttentionResult original = layer.forward(query, key, value, mask);
-                    AttentionResult changed = layer.forward(query, otherKey, otherValue, mask);
+                    LayerCase.QueryKeyValue x = c.inputs(this);
+                    AttentionResult original = x.forward(layer, mask);
+                    AttentionResult changed = layer.forward(x.query(), Sequences.replaceFrom(x.key(), c.other(this, 1, c.tk()), lengths),
+                            Sequences.replaceFrom(x.value(), c.other(this, 2, c.tk()), lengths), mask);
 
                     try {
                         Agreement.assertWeightShape(original.weights(), c.batch(), c.tq(), c.tk());
                         Agreement.assertProbabilities(original.weights(), mask);
-                        Agreement.assertAgreesUpToRounding("output after changing the padding", changed.output(), original.output());
-                        Agreement.assertAgreesUpToRounding("weights after changing the padding", changed.weights(), original.weights());
+                        Agreement.assertResultAgreesUpToRounding("after changing the padding", changed, original.output(),
+                                original.weights());
                     } catch (AssertionError e) {
                         throw new AssertionFailedError("with " + mask + ": " + e.getMessage(), e);
                     }

@@ -29,17 +29,13 @@ public interface AttentionOrderLaws extends AttentionLayerUnderTest {
         AttentionLayer layer = layer();
         return ForAll.cases(LayerCase.random(ForAll.seed(), Budget.LAYER_TRIES,
                 Pairing.ANY, 2, MaskKind.NONE), c -> {
-                    Tensor query = c.query(this);
-                    Tensor key = c.key(this);
-                    Tensor value = c.value(this);
+                    LayerCase.QueryKeyValue x = c.inputs(this);
                     int[] order = Sequences.shuffled(c.seed(), c.tk());
-                    AttentionResult original = layer.forward(query, key, value, Mask.none());
-                    AttentionResult reordered = layer.forward(query, Sequences.reorder(key, order),
-                            Sequences.reorder(value, order), Mask.none());
-                    Agreement.assertAgreesUpToRounding("output after reordering the keys and values by " + Arrays.toString(order),
-                            reordered.output(), original.output());
-                    Agreement.assertAgreesUpToRounding("weights after reordering the keys and values by " + Arrays.toString(order),
-                            reordered.weights(), Sequences.reorderLast(original.weights(), order));
+                    AttentionResult original = x.forward(layer, Mask.none());
+                    AttentionResult reordered = layer.forward(x.query(), Sequences.reorder(x.key(), order),
+                            Sequences.reorder(x.value(), order), Mask.none());
+                    Agreement.assertResultAgreesUpToRounding("after reordering the keys and values by " + Arrays.toString(order),
+                            reordered, original.output(), Sequences.reorderLast(original.weights(), order));
                 });
     }
 
@@ -52,16 +48,12 @@ public interface AttentionOrderLaws extends AttentionLayerUnderTest {
         AttentionLayer layer = layer();
         return ForAll.cases(LayerCase.random(ForAll.seed(), Budget.LAYER_TRIES, Pairing.ANY, 2,
                 MaskKind.NONE), c -> {
-                    Tensor query = c.query(this);
-                    Tensor key = c.key(this);
-                    Tensor value = c.value(this);
+                    LayerCase.QueryKeyValue x = c.inputs(this);
                     int[] order = Sequences.shuffled(c.seed(), c.tq());
-                    AttentionResult original = layer.forward(query, key, value, Mask.none());
-                    AttentionResult reordered = layer.forward(Sequences.reorder(query, order), key, value, Mask.none());
-                    Agreement.assertAgreesUpToRounding("output for the queries reordered by " + Arrays.toString(order),
-                            reordered.output(), Sequences.reorder(original.output(), order));
-                    Agreement.assertAgreesUpToRounding("weights for the queries reordered by " + Arrays.toString(order),
-                            reordered.weights(), Sequences.reorder(original.weights(), order));
+                    AttentionResult original = x.forward(layer, Mask.none());
+                    AttentionResult reordered = layer.forward(Sequences.reorder(x.query(), order), x.key(), x.value(), Mask.none());
+                    Agreement.assertResultAgreesUpToRounding("for the queries reordered by " + Arrays.toString(order),
+                            reordered, Sequences.reorder(original.output(), order), Sequences.reorder(original.weights(), order));
                 });
     }
 }

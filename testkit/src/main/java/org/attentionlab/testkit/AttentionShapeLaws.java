@@ -36,8 +36,9 @@ public interface AttentionShapeLaws extends AttentionLayerUnderTest {
                     assertNotNull(smallest, "forward returned null");
                     int width = smallest.output().dim(-1);
                     int[] weightShape = smallest.weights().shape();
-                    Tensor query = c.query(this);
-                    AttentionResult result = layer.forward(query, c.key(this), c.value(this));
+                    LayerCase.QueryKeyValue x = c.inputs(this);
+                    Tensor query = x.query();
+                    AttentionResult result = layer.forward(query, x.key(), x.value());
                     assertNotNull(result, "forward returned null");
                     int[] expectedOutput = query.shape();
                     expectedOutput[expectedOutput.length - 1] = width;
@@ -83,19 +84,15 @@ public interface AttentionShapeLaws extends AttentionLayerUnderTest {
         AttentionLayer layer = layer();
         return ForAll.cases(LayerCase.random(ForAll.seed(), Budget.LAYER_TRIES, Pairing.CROSS, 1,
                 MaskKind.NONE), c -> {
-                    Tensor query = c.query(this);
-                    Tensor key = c.key(this);
-                    Tensor value = c.value(this);
-                    AttentionResult all = layer.forward(query, key, value, Mask.none());
+                    LayerCase.QueryKeyValue x = c.inputs(this);
+                    AttentionResult all = x.forward(layer, Mask.none());
                     assertEquals(c.tq(), all.output().dim(-2), () -> "output " + LayerCase.shape(all.output())
                             + " should have Tq = " + c.tq() + " rows");
                     Agreement.assertWeightShape(all.weights(), c.batch(), c.tq(), c.tk());
                     for (int i = 0; i < c.tq(); i++) {
-                        AttentionResult one = layer.forward(Sequences.rows(query, i, i + 1), key, value, Mask.none());
-                        Agreement.assertAgreesUpToRounding("output of query " + i + " attended alone", one.output(),
-                                Sequences.rows(all.output(), i, i + 1));
-                        Agreement.assertAgreesUpToRounding("weights of query " + i + " attended alone", one.weights(),
-                                Sequences.rows(all.weights(), i, i + 1));
+                        AttentionResult one = layer.forward(Sequences.rows(x.query(), i, i + 1), x.key(), x.value(), Mask.none());
+                        Agreement.assertResultAgreesUpToRounding("of query " + i + " attended alone", one,
+                                Sequences.rows(all.output(), i, i + 1), Sequences.rows(all.weights(), i, i + 1));
                     }
                 });
     }

@@ -85,19 +85,16 @@ record LayerCase(int batch, int tq, int tk, MaskKind maskKind, Pairing pairing, 
         return minLength + random.nextInt(MAX_LENGTH - minLength + 1);
     }
 
-    /** The queries {@code [B, ..., Tq, ·]}. */
-    Tensor query(AttentionLayerUnderTest under) {
-        return under.input(seed, batch, tq);
+    /** The queries {@code [B, ..., Tq, ·]}, keys and values {@code [B, ..., Tk, ·]}, made by {@code under}, independent of each other. */
+    QueryKeyValue inputs(AttentionLayerUnderTest under) {
+        return new QueryKeyValue(under.input(seed, batch, tq), under.input(seed + 1, batch, tk), under.input(seed + 2, batch, tk));
     }
 
-    /** The keys {@code [B, ..., Tk, ·]}, independent of the queries. */
-    Tensor key(AttentionLayerUnderTest under) {
-        return under.input(seed + 1, batch, tk);
-    }
-
-    /** The values {@code [B, ..., Tk, ·]}, independent of queries and keys. */
-    Tensor value(AttentionLayerUnderTest under) {
-        return under.input(seed + 2, batch, tk);
+    /** A case's inputs, made once: a law changes some of them and calls the layer on both. */
+    record QueryKeyValue(Tensor query, Tensor key, Tensor value) {
+        AttentionResult forward(AttentionLayer layer, Mask mask) {
+            return layer.forward(query, key, value, mask);
+        }
     }
 
     /** Other inputs of the same shapes ({@code salt} tells them apart): what a law changes the inputs to. */
@@ -111,7 +108,7 @@ record LayerCase(int batch, int tq, int tk, MaskKind maskKind, Pairing pairing, 
     }
 
     AttentionResult forward(AttentionLayer layer, AttentionLayerUnderTest under) {
-        return layer.forward(query(under), key(under), value(under), mask());
+        return inputs(under).forward(layer, mask());
     }
 
     /** A position in {@code 0..n-1} chosen by the seed. */
