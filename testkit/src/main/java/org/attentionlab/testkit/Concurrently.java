@@ -41,11 +41,6 @@ final class Concurrently {
                 return false;
             }
         }
-
-        /** Why the call is left out: it fails on one thread too. */
-        String leftOut() {
-            return description + " (fails on one thread too: see " + sequentialLaw + ")";
-        }
     }
 
     private Concurrently() {
@@ -64,31 +59,36 @@ final class Concurrently {
             if (call.holdsOnOneThread()) {
                 calls.add(call);
             } else {
-                skipped.add(call.leftOut());
+                skipped.add(call.description() + " (fails on one thread too: see " + call.sequentialLaw() + ")");
             }
         }
         if (calls.isEmpty()) {
             Assumptions.abort("not run: every call fails on one thread too, see " + skipped);
         }
-        List<List<Call<T>>> perThread = new ArrayList<>();
-        for (int t = 0; t < Budget.THREADS; t++) {
-            List<Call<T>> mine = new ArrayList<>();
-            for (int i = t; i < Math.max(calls.size(), Budget.THREADS); i += Budget.THREADS) {
-                mine.add(calls.get(i % calls.size()));
+        ExecutorService threads = Executors.newFixedThreadPool(Budget.THREADS);
+        try {
+            CyclicBarrier start = new CyclicBarrier(Budget.THREADS);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < Budget.THREADS; t++) {
+                List<Call<T>> mine = new ArrayList<>();
+                for (int i = t; i < Math.max(calls.size(), Budget.THREADS); i += Budget.THREADS) {
+                    mine.add(calls.get(i % calls.size()));
+                }
+                futures.add(threads.submit(() -> callAndCheck(mine, start)));
             }
-            perThread.add(mine);
-        }
-        List<List<T>> results = run(perThread);
-        for (int t = 0; t < Budget.THREADS; t++) {
-            for (int i = 0; i < results.get(t).size(); i++) {
-                Call<T> call = perThread.get(t).get(i % perThread.get(t).size());
+            for (int t = 0; t < futures.size(); t++) {
                 try {
-                    call.check().accept(results.get(t).get(i));
-                } catch (AssertionError e) {
-                    throw new AssertionError(call.description() + ", called by " + Budget.THREADS
-                            + " threads at once: " + e.getMessage(), e);
+                    futures.get(t).get(2, TimeUnit.MINUTES);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof AssertionError failure ? failure
+                            : new AssertionError("thread " + t + " failed: " + e.getCause(), e.getCause());
+                } catch (TimeoutException e) {
+                    throw new AssertionError("the calls on thread " + t + " did not finish within 2 minutes", e);
                 }
             }
+        } finally {
+            threads.shutdownNow();
+            assertTrue(threads.awaitTermination(1, TimeUnit.MINUTES), "the calls did not finish");
         }
         if (!skipped.isEmpty()) {
             Assumptions.abort("ran " + calls.size() + " calls on " + Budget.THREADS + " threads at once, all agreed;"
@@ -96,44 +96,32 @@ final class Concurrently {
         }
     }
 
-    /** Each thread makes its calls, round after round; the results in order. A call that throws fails the law. */
-    private static <T> List<List<T>> run(List<List<Call<T>>> perThread) throws InterruptedException {
-        ExecutorService threads = Executors.newFixedThreadPool(perThread.size());
-        try {
-            CyclicBarrier start = new CyclicBarrier(perThread.size());
-            List<Future<List<T>>> futures = new ArrayList<>();
-            for (List<Call<T>> mine : perThread) {
-                futures.add(threads.submit(() -> {
-                    start.await(); // every thread calls at the same moment
-                    List<T> out = new ArrayList<>();
-                    for (int round = 0; round < Budget.ROUNDS_PER_THREAD; round++) {
-                        for (Call<T> call : mine) {
-                            try {
-                                out.add(call.call().call());
-                            } catch (Exception e) {
-                                throw new AssertionError(call.description() + " threw, called by " + perThread.size()
-                                        + " threads at once: " + e, e);
-                            }
-                        }
-                    }
-                    return out;
-                }));
-            }
-            List<List<T>> results = new ArrayList<>();
-            for (int t = 0; t < futures.size(); t++) {
+    /**
+     * One thread's part: waits for the others, makes its calls round after round, then checks
+     * every result. A call that throws or a result that fails its check fails the law.
+     */
+    private static <T> Void callAndCheck(List<Call<T>> mine, CyclicBarrier start) throws Exception {
+        start.await(); // every thread calls at the same moment
+        List<T> results = new ArrayList<>();
+        for (int round = 0; round < Budget.ROUNDS_PER_THREAD; round++) {
+            for (Call<T> call : mine) {
                 try {
-                    results.add(futures.get(t).get(2, TimeUnit.MINUTES));
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof AssertionError ? (AssertionError) e.getCause()
-                            : new AssertionError("thread " + t + " failed: " + e.getCause(), e.getCause());
-                } catch (TimeoutException e) {
-                    throw new AssertionError("the calls on thread " + t + " did not finish within 2 minutes", e);
+                    results.add(call.call().call());
+                } catch (Exception e) {
+                    throw new AssertionError(call.description() + " threw, called by " + Budget.THREADS
+                            + " threads at once: " + e, e);
                 }
             }
-            return results;
-        } finally {
-            threads.shutdownNow();
-            assertTrue(threads.awaitTermination(1, TimeUnit.MINUTES), "the calls did not finish");
         }
+        for (int i = 0; i < results.size(); i++) {
+            Call<T> call = mine.get(i % mine.size());
+            try {
+                call.check().accept(results.get(i));
+            } catch (AssertionError e) {
+                throw new AssertionError(call.description() + ", called by " + Budget.THREADS
+                        + " threads at once: " + e.getMessage(), e);
+            }
+        }
+        return null;
     }
 }

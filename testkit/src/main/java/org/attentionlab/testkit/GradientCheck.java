@@ -3,6 +3,7 @@ package org.attentionlab.testkit;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.attentionlab.api.Tensor;
 import org.opentest4j.AssertionFailedError;
 
@@ -115,10 +116,7 @@ public final class GradientCheck {
             point[i] = original;
             numeric[i] = (up - down) / (2 * h);
         }
-        double scale = 1;
-        for (double n : numeric) {
-            scale = Math.max(scale, Math.abs(n));
-        }
+        double scale = Arrays.stream(numeric).map(Math::abs).reduce(1, Math::max);
         int worst = -1;
         double worstError = 0;
         for (int i = 0; i < numeric.length; i++) {
@@ -153,11 +151,7 @@ public final class GradientCheck {
     }
 
     private static double[] toDoubles(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
+        return IntStream.range(0, values.length).mapToDouble(i -> values[i]).toArray();
     }
 
     /**

@@ -1,12 +1,11 @@
 package org.attentionlab.testkit;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,10 +75,8 @@ public final class GradingReport implements TestExecutionListener {
         }
 
         String status() {
-            if (own == Status.FAILED || failed > 0) {
-                return "FAIL";
-            }
-            return own == Status.ABORTED || (cases > 0 && skipped == cases) ? "SKIP" : "PASS";
+            return own == Status.FAILED || failed > 0 ? "FAIL"
+                    : own == Status.ABORTED || (cases > 0 && skipped == cases) ? "SKIP" : "PASS";
         }
     }
 
@@ -210,32 +207,20 @@ public final class GradingReport implements TestExecutionListener {
     }
 
     private static String smallestCase(Throwable failure) {
-        if (failure instanceof LawFailure l && l.smallest() != null) {
-            return l.smallest();
-        }
-        return LawFailure.firstLine(failure == null ? "" : String.valueOf(failure.getMessage()));
+        return failure instanceof LawFailure l && l.smallest() != null ? l.smallest()
+                : LawFailure.firstLine(failure == null ? "" : String.valueOf(failure.getMessage()));
     }
 
     /** The first {@value #FRAMES} frames of the failure, down to the law (not the harness that ran it). */
     private static String trace(Throwable failure) {
-        StringWriter text = new StringWriter();
-        PrintWriter out = new PrintWriter(text);
-        out.println(failure.getClass().getName());
-        StackTraceElement[] frames = failure.getStackTrace();
-        int shown = 0;
-        for (StackTraceElement frame : frames) {
-            if (shown == FRAMES || frame.getClassName().startsWith("org.junit.")
-                    || frame.getClassName().equals(ForAll.class.getName())) {
-                break;
-            }
-            out.println("\tat " + frame);
-            shown++;
-        }
+        StringBuilder out = new StringBuilder(failure.getClass().getName()).append('\n');
+        Arrays.stream(failure.getStackTrace()).takeWhile(frame -> !frame.getClassName().startsWith("org.junit.")
+                && !frame.getClassName().equals(ForAll.class.getName())).limit(FRAMES)
+                .forEach(frame -> out.append("\tat ").append(frame).append('\n'));
         if (failure.getCause() != null) {
-            out.println("Caused by: " + failure.getCause());
+            out.append("Caused by: ").append(failure.getCause()).append('\n');
         }
-        out.flush();
-        return text.toString();
+        return out.toString();
     }
 
     private static String cell(String text) {
@@ -253,10 +238,8 @@ public final class GradingReport implements TestExecutionListener {
     }
 
     private Optional<Law> lawAbove(TestIdentifier id) {
-        if (plan == null) {
-            return Optional.empty();
-        }
-        for (Optional<TestIdentifier> parent = plan.getParent(id); parent.isPresent(); parent = plan.getParent(parent.get())) {
+        for (Optional<TestIdentifier> parent = plan == null ? Optional.empty() : plan.getParent(id); parent.isPresent();
+                parent = plan.getParent(parent.get())) {
             Law law = laws.get(parent.get().getUniqueId());
             if (law != null) {
                 return Optional.of(law);

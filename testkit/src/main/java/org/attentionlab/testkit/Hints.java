@@ -3,6 +3,7 @@ package org.attentionlab.testkit;
 import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.attentionlab.api.AttentionInputs;
 import org.attentionlab.api.Kernel;
 import org.attentionlab.api.Mask;
@@ -75,23 +76,14 @@ final class Hints {
 
     private static double largestMagnitude(Tensor t) {
         FloatBuffer values = t.values();
-        double largest = 0;
-        for (int i = 0; i < values.limit(); i++) {
-            if (Float.isFinite(values.get(i))) {
-                largest = Math.max(largest, Math.abs(values.get(i)));
-            }
-        }
-        return largest;
+        return IntStream.range(0, values.limit()).mapToDouble(values::get).filter(Double::isFinite).map(Math::abs)
+                .max().orElse(0);
     }
 
     private static boolean nonFiniteWhereFinite(Tensor actual, Tensor expected) {
         FloatBuffer got = actual.values();
         FloatBuffer want = expected.values();
-        for (int i = 0; i < Math.min(got.limit(), want.limit()); i++) {
-            if (!Float.isFinite(got.get(i)) && Float.isFinite(want.get(i))) {
-                return true;
-            }
-        }
-        return false;
+        return IntStream.range(0, Math.min(got.limit(), want.limit()))
+                .anyMatch(i -> !Float.isFinite(got.get(i)) && Float.isFinite(want.get(i)));
     }
 }

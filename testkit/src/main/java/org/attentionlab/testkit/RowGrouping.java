@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.attentionlab.api.RowWork;
 import org.attentionlab.api.Tensor;
 
@@ -50,9 +52,7 @@ final class RowGrouping {
         }
         for (int[] range : ranges.subList(0, Math.min(2, ranges.size()))) {
             float[] written = Tensor.generate(work.outputShape(), out -> {
-                for (int i = 0; i < out.size(); i++) {
-                    out.set(i, UNWRITTEN);
-                }
+                IntStream.range(0, out.size()).forEach(i -> out.set(i, UNWRITTEN));
                 work.compute(range[0], range[1], out);
             }).toArray();
             for (int i = 0; i < written.length; i++) {
@@ -72,11 +72,8 @@ final class RowGrouping {
     static void assertPreparedInAnyOrder(String operation, Supplier<RowWork> fresh, long seed) {
         Tensor inOrder = fresh.get().computeAll();
         RowWork work = fresh.get();
-        List<Integer> order = new ArrayList<>();
-        for (int piece = 0; piece < work.preparationPieces(); piece++) {
-            order.add(piece);
-        }
-        List<Integer> ascending = List.copyOf(order);
+        List<Integer> ascending = IntStream.range(0, work.preparationPieces()).boxed().toList();
+        List<Integer> order = new ArrayList<>(ascending);
         Collections.shuffle(order, new Random(seed));
         if (order.equals(ascending)) {
             Collections.reverse(order); // not the order computeAll uses, whenever there are 2 pieces or more
@@ -116,10 +113,7 @@ final class RowGrouping {
     }
 
     private static String text(List<int[]> ranges) {
-        StringBuilder s = new StringBuilder();
-        for (int[] r : ranges.subList(0, Math.min(8, ranges.size()))) {
-            s.append(s.length() == 0 ? "" : ", ").append('[').append(r[0]).append(", ").append(r[1]).append(')');
-        }
-        return s + (ranges.size() > 8 ? ", ..." : "");
+        return ranges.stream().limit(8).map(r -> "[" + r[0] + ", " + r[1] + ")").collect(Collectors.joining(", "))
+                + (ranges.size() > 8 ? ", ..." : "");
     }
 }

@@ -1,6 +1,8 @@
 package org.attentionlab.testkit;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.Tensor;
 
@@ -71,21 +73,14 @@ public final class Sequences {
     /** A seeded random order of {@code 0..n-1} (Fisher-Yates) that is never the identity for n ≥ 2. */
     public static int[] shuffled(long seed, int n) {
         SplittableRandom random = new SplittableRandom(seed);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = IntStream.range(0, n).toArray();
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];
             order[i] = order[j];
             order[j] = swap;
         }
-        boolean identity = true;
-        for (int i = 0; i < n; i++) {
-            identity &= order[i] == i;
-        }
-        if (identity && n >= 2) {
+        if (n >= 2 && Arrays.equals(order, IntStream.range(0, n).toArray())) { // the identity
             order[0] = 1;
             order[1] = 0;
         }

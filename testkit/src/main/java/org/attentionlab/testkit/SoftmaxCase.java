@@ -55,25 +55,20 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
          * (as {@link org.attentionlab.api.SoftmaxShape} counts them), random parts drawn from {@code random}.
          */
         Mask build(int batches, int queries, int keys, SplittableRandom random) {
-            switch (this) {
-                case NONE:
-                    return Mask.none();
-                case CAUSAL:
-                    return Mask.causal();
-                case KEY_PADDING:
-                    return Mask.keyPadding(lengths(random, batches, keys));
-                case CAUSAL_AND_KEY_PADDING:
-                    return Mask.causal().and(Mask.keyPadding(lengths(random, batches, keys)));
-                case KEY_PADDING_WITH_EMPTY_SEQUENCES: {
+            return switch (this) {
+                case NONE -> Mask.none();
+                case CAUSAL -> Mask.causal();
+                case KEY_PADDING -> Mask.keyPadding(lengths(random, batches, keys));
+                case CAUSAL_AND_KEY_PADDING -> Mask.causal().and(Mask.keyPadding(lengths(random, batches, keys)));
+                case KEY_PADDING_WITH_EMPTY_SEQUENCES -> {
                     int[] lengths = lengths(random, batches, keys);
                     for (int b = 0; b < batches; b++) {
                         lengths[b] = b == 0 || random.nextInt(3) == 0 ? 0 : lengths[b];
                     }
-                    return Mask.keyPadding(lengths);
+                    yield Mask.keyPadding(lengths);
                 }
-                default:
-                    return matrixMask(random, batches, queries, keys, this == FULLY_MASKED_ROWS);
-            }
+                case RANDOM, FULLY_MASKED_ROWS -> matrixMask(random, batches, queries, keys, this == FULLY_MASKED_ROWS);
+            };
         }
 
         private static int[] lengths(SplittableRandom random, int batches, int keys) {
