@@ -18,9 +18,8 @@ import org.junit.jupiter.api.DynamicTest;
  * number) chooses other cases, {@value #TRIES_PROPERTY} (a positive whole number) sets how many
  * each law checks. A value that is not such a number is an error, never silently ignored.
  *
- * <p>Within one law only the first failing case is shrunk and reported with its stack trace;
- * later failing cases of the same law are counted, named in one line each, and not shrunk (they
- * are almost always the same bug, and shrinking each would cost time and screens of output).
+ * <p>Within one law only the first failing case is shrunk and reported with its stack trace
+ * ({@link LawFailure}); later ones are one line each ({@link LawFailure.AlsoFails}).
  *
  * <p>Used by the kit's laws and by any law about the rest of the framework: generate a list of
  * {@link Shrinkable} cases from {@link #seed()}, then return {@link #cases} from a JUnit

@@ -1,6 +1,7 @@
 package org.attentionlab.testkit;
 
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * A law's failure on a generated case, as {@link ForAll} reports it: the case tried, the smallest
@@ -10,8 +11,7 @@ import org.opentest4j.AssertionFailedError;
  * on the smallest case (pointing into the implementation when it threw), with no "caused by"
  * repeating the message. Inside a law, {@link #withHint} attaches a hint to an assertion's failure
  * (a {@code LawFailure} with no case yet), which {@link ForAll} carries over. A repeated failure of
- * the same law ({@link #again}) is an {@link AlsoFails}: one line, no stack trace, aborted rather
- * than failed. The {@link GradingReport} reads these fields.
+ * the same law ({@link #again}) is an {@link AlsoFails}. The {@link GradingReport} reads these fields.
  */
 public final class LawFailure extends AssertionFailedError {
 
@@ -93,5 +93,24 @@ public final class LawFailure extends AssertionFailedError {
     /** A hint for a common mistake, or {@code null} when the evidence is not clear. */
     public String hint() {
         return hint;
+    }
+
+    /**
+     * A later failing case of a law that has already failed (shrunk and reported once, by a
+     * {@code LawFailure}): one line, no stack trace, and reported as <i>aborted</i>, not failed. So a
+     * broken implementation shows one failure per law in the build's summary instead of a hundred
+     * near-identical ones (almost always the same bug, and shrinking each would cost time), the law
+     * still fails the build through its first failure, and the {@link GradingReport} counts these
+     * cases as failed cases of the law.
+     */
+    public static final class AlsoFails extends TestAbortedException {
+
+        private static final long serialVersionUID = 1L;
+
+        private AlsoFails(String tried, String firstSmallest, String detail) {
+            super("Also fails for " + tried + " (not shrunk; this law's first failure was shrunk to " + firstSmallest
+                    + "): " + firstLine(detail));
+            setStackTrace(new StackTraceElement[0]);
+        }
     }
 }

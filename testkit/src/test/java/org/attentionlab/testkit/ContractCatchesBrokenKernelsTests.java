@@ -34,7 +34,7 @@ class ContractCatchesBrokenKernelsTests {
         assertTrue(failures.get(0).getStackTrace().length > 0);
         assertTrue(failures.size() > 1, "several cases have K > 64");
         for (Throwable later : failures.subList(1, failures.size())) {
-            assertTrue(later instanceof AlsoFails, "later cases are aborted, not failed: " + later);
+            assertTrue(later instanceof LawFailure.AlsoFails, "later cases are aborted, not failed: " + later);
             assertEquals(0, later.getStackTrace().length);
             assertTrue(later.getMessage().startsWith("Also fails for"), later.getMessage());
         }
