@@ -233,12 +233,7 @@ public final class Agreement {
 
     /** True if {@code mask} allows no key to the query of row {@code row} of scores shaped as {@code rows} says. */
     static boolean fullyMasked(Mask mask, SoftmaxShape rows, int row) {
-        for (int key = 0; key < rows.keys(); key++) {
-            if (mask.allows(rows.batchOf(row), rows.queryOf(row), key)) {
-                return false;
-            }
-        }
-        return true;
+        return IntStream.range(0, rows.keys()).noneMatch(key -> mask.allows(rows.batchOf(row), rows.queryOf(row), key));
     }
 
     /** True if every weight of {@code actual} agrees with {@code expected} under the softmax rule (same shape). */

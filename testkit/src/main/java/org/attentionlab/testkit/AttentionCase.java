@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.attentionlab.api.AttentionInputs;
 import org.attentionlab.api.Mask;
@@ -148,12 +149,7 @@ record AttentionCase(List<Integer> leading, int tq, int tk, int dk, int dv, Mask
     int allowedKey() {
         AttentionInputs inputs = inputs();
         int start = (int) Math.floorMod(seed, (long) tk);
-        for (int j = 0; j < tk; j++) {
-            if (!hidden(inputs, 0, (start + j) % tk)) {
-                return (start + j) % tk;
-            }
-        }
-        return -1;
+        return IntStream.range(0, tk).map(j -> (start + j) % tk).filter(key -> !hidden(inputs, 0, key)).findFirst().orElse(-1);
     }
 
     /** {@code x} ({@code [..., Tk, W]}, the keys or the values) poisoned at every hidden key. */
@@ -174,12 +170,7 @@ record AttentionCase(List<Integer> leading, int tq, int tk, int dk, int dv, Mask
 
     /** True if no query of flattened attention {@code e} may attend to {@code key}. */
     private static boolean hidden(AttentionInputs inputs, int e, int key) {
-        for (int i = 0; i < inputs.queries(); i++) {
-            if (inputs.mask().allows(inputs.maskBatchOf(e), i, key)) {
-                return false;
-            }
-        }
-        return true;
+        return IntStream.range(0, inputs.queries()).noneMatch(i -> inputs.mask().allows(inputs.maskBatchOf(e), i, key));
     }
 
     /** The work of the call: batch · Tq · Tk · (Dk + Dv). */

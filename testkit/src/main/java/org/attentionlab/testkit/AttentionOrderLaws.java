@@ -5,7 +5,6 @@ import java.util.stream.Stream;
 import org.attentionlab.api.AttentionLayer;
 import org.attentionlab.api.AttentionResult;
 import org.attentionlab.api.Mask;
-import org.attentionlab.api.Tensor;
 import org.attentionlab.testkit.LayerCase.Pairing;
 import org.attentionlab.testkit.SoftmaxCase.MaskKind;
 import org.junit.jupiter.api.DynamicTest;

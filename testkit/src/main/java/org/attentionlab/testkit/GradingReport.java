@@ -174,9 +174,8 @@ public final class GradingReport implements TestExecutionListener {
         long skipped = laws.size() - passed - failed;
         String score = passed + " of " + (passed + failed) + " laws passed"
                 + (skipped == 0 ? "" : " (" + skipped + " skipped)");
-        summary.append("attentionlab grading: ").append(simpleName(testClass)).append(": ").append(score).append('\n');
-        report.append("# Attention Lab grading: ").append(simpleName(testClass)).append("\n\n")
-                .append("Score: **").append(score).append("**\n\n")
+        summary.append("attentionlab grading: %s: %s\n".formatted(simpleName(testClass), score));
+        report.append("# Attention Lab grading: %s\n\nScore: **%s**\n\n".formatted(simpleName(testClass), score))
                 .append("| Result | Law | Cases | Smallest failing case, or why skipped |\n|---|---|---|---|\n");
         for (Law law : laws) {
             String cases = law.cases + (law.failed == 0 ? "" : " (" + law.failed + " failed)");
@@ -185,22 +184,16 @@ public final class GradingReport implements TestExecutionListener {
                 case "SKIP" -> String.valueOf(law.skipReason);
                 default -> "";
             };
-            report.append("| ").append(law.status()).append(" | ").append(law.name).append(" | ").append(cases)
-                    .append(" | ").append(cell(note)).append(" |\n");
+            report.append("| %s | %s | %s | %s |\n".formatted(law.status(), law.name, cases, cell(note)));
         }
         for (Law law : laws) {
             if (law.status().equals("FAIL") && law.firstFailure != null) {
-                report.append("\n## ").append(law.name).append(" failed\n\n");
                 Throwable f = law.firstFailure;
                 LawFailure failure = f instanceof LawFailure l ? l : null;
-                if (failure != null && failure.smallest() != null) {
-                    report.append("Smallest failing case: ").append(failure.smallest()).append("\n\n");
-                }
-                report.append(failure != null ? failure.detail() : String.valueOf(f.getMessage())).append("\n\n");
-                if (failure != null && failure.hint() != null) {
-                    report.append("**Hint:** ").append(failure.hint()).append("\n\n");
-                }
-                report.append("```\n").append(trace(f)).append("```\n");
+                report.append("\n## %s failed\n\n%s%s\n\n%s```\n%s```\n".formatted(law.name,
+                        failure == null || failure.smallest() == null ? "" : "Smallest failing case: " + failure.smallest() + "\n\n",
+                        failure == null ? f.getMessage() : failure.detail(),
+                        failure == null || failure.hint() == null ? "" : "**Hint:** " + failure.hint() + "\n\n", trace(f)));
             }
         }
         report.append('\n');

@@ -30,14 +30,10 @@ final class KernelLookup {
 
     /** The registered kernel with this id, or a test failure that says how to register it. */
     static Kernel byId(String id) {
-        Kernel cached = FOUND.get(id);
-        if (cached != null) {
-            return cached;
-        }
-        Discovery discovery = discover();
-        Kernel kernel = discovery.kernels().find(id).orElseGet(() -> fail(notFound(id, discovery)));
-        FOUND.putIfAbsent(id, kernel);
-        return FOUND.get(id);
+        return FOUND.computeIfAbsent(id, unknown -> {
+            Discovery discovery = discover();
+            return discovery.kernels().find(id).orElseGet(() -> fail(notFound(id, discovery)));
+        });
     }
 
     /** A fresh discovery, with the providers it had to skip. */

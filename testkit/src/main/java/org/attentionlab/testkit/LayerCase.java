@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.attentionlab.api.AttentionLayer;
 import org.attentionlab.api.AttentionResult;
@@ -119,11 +120,7 @@ record LayerCase(int batch, int tq, int tk, MaskKind maskKind, Pairing pairing, 
     /** Key-padding lengths, one per batch entry, each in {@code 1..Tk-1} (so there is padding), chosen by the seed. */
     int[] paddedLengths() {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        int[] lengths = new int[batch];
-        for (int b = 0; b < batch; b++) {
-            lengths[b] = 1 + random.nextInt(tk - 1);
-        }
-        return lengths;
+        return IntStream.range(0, batch).map(b -> 1 + random.nextInt(tk - 1)).toArray();
     }
 
     private boolean valid() {

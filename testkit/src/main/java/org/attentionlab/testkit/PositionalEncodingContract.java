@@ -36,13 +36,9 @@ import org.junit.jupiter.api.TestFactory;
  * }
  * }</pre>
  *
- * <p>{@link PositionalEncoding#encodings(int)} is {@code [T, D]}, the same every time and from any
- * thread, each position's vector independent of the sequence length and different from every
- * other position's; {@link PositionalEncoding#addTo(Tensor)} is {@code x + PE} for {@code x [T, D]}
- * or {@code [B, T, D]}, the same encodings added to every sequence; anything else is rejected.
- * Laws marked {@code @TestFactory} run one test per generated case ({@code T}, {@code T'},
+ * <p>Laws marked {@code @TestFactory} run one test per generated case ({@code T}, {@code T'},
  * {@code B} and a seed; 50 per law, lengths up to 40 or the maximum), shrunk to a small failing
- * case on failure.
+ * case on failure; {@code testkit/README.md} lists the laws in one table.
  */
 public interface PositionalEncodingContract {
 
@@ -157,12 +153,7 @@ public interface PositionalEncodingContract {
         PositionalEncoding encoding = encoding();
         List<Integer> bad = new ArrayList<>(List.of(-1, -7, Integer.MIN_VALUE));
         OptionalInt max = maxLength();
-        max.ifPresent(m -> {
-            if (m <= Integer.MAX_VALUE - 17) {
-                bad.add(m + 1);
-                bad.add(m + 17);
-            }
-        });
+        max.stream().filter(m -> m <= Integer.MAX_VALUE - 17).forEach(m -> bad.addAll(List.of(m + 1, m + 17)));
         for (int length : bad) {
             Rejections.assertRejected("encodings(" + length + ")", () -> encoding.encodings(length), String.valueOf(length));
         }

@@ -33,15 +33,9 @@ final class RowGrouping {
         assertEquals(0, rows == 0 ? 0 : size % rows, operation + ": " + rows + " rows cannot tile "
                 + Arrays.toString(work.outputShape()));
         int width = rows == 0 ? 0 : size / rows;
-        Tensor all = work.computeAll();
+        float[] a = work.computeAll().toArray();
         List<int[]> ranges = randomRanges(rows, new Random(seed));
-        Tensor grouped = Tensor.generate(work.outputShape(), out -> {
-            for (int[] range : ranges) {
-                work.compute(range[0], range[1], out);
-            }
-        });
-        float[] a = all.toArray();
-        float[] g = grouped.toArray();
+        float[] g = Tensor.generate(work.outputShape(), out -> ranges.forEach(r -> work.compute(r[0], r[1], out))).toArray();
         int differs = firstBitDifference(a, g);
         if (differs >= 0) {
             int row = differs / width;
@@ -70,7 +64,7 @@ final class RowGrouping {
      * {@link RowWork#computeAll}, which runs the pieces in order.
      */
     static void assertPreparedInAnyOrder(String operation, Supplier<RowWork> fresh, long seed) {
-        Tensor inOrder = fresh.get().computeAll();
+        float[] a = fresh.get().computeAll().toArray();
         RowWork work = fresh.get();
         List<Integer> ascending = IntStream.range(0, work.preparationPieces()).boxed().toList();
         List<Integer> order = new ArrayList<>(ascending);
@@ -79,9 +73,7 @@ final class RowGrouping {
             Collections.reverse(order); // not the order computeAll uses, whenever there are 2 pieces or more
         }
         order.forEach(work::prepare);
-        Tensor shuffled = Tensor.generate(work.outputShape(), out -> work.compute(0, work.rows(), out));
-        float[] a = inOrder.toArray();
-        float[] b = shuffled.toArray();
+        float[] b = Tensor.generate(work.outputShape(), out -> work.compute(0, work.rows(), out)).toArray();
         int i = firstBitDifference(a, b);
         if (i >= 0) {
             fail(operation + ": with its " + order.size() + " preparation pieces run in the order " + order
@@ -91,12 +83,8 @@ final class RowGrouping {
 
     /** The first index where {@code a} and {@code b} (of one length) differ in any bit, or -1. */
     private static int firstBitDifference(float[] a, float[] b) {
-        for (int i = 0; i < a.length; i++) {
-            if (Float.floatToIntBits(a[i]) != Float.floatToIntBits(b[i])) {
-                return i;
-            }
-        }
-        return -1;
+        return IntStream.range(0, a.length).filter(i -> Float.floatToIntBits(a[i]) != Float.floatToIntBits(b[i]))
+                .findFirst().orElse(-1);
     }
 
     /** A partition of {@code 0..rows-1} into ranges of random lengths, in random order. */

@@ -46,12 +46,7 @@ final class Sizes {
 
     /** Leading (batch, head) dimensions: none, [B] or [B, H], each 1 to 3. */
     static List<Integer> leading(SplittableRandom random) {
-        int count = random.nextInt(3);
-        List<Integer> dims = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            dims.add(1 + random.nextInt(3));
-        }
-        return List.copyOf(dims);
+        return IntStream.range(0, random.nextInt(3)).mapToObj(i -> 1 + random.nextInt(3)).toList();
     }
 
     /**
@@ -99,20 +94,11 @@ final class Sizes {
 
     /** The product of {@code dims} (1 for none). */
     static long product(List<Integer> dims) {
-        long product = 1;
-        for (int d : dims) {
-            product *= d;
-        }
-        return product;
+        return dims.stream().mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b);
     }
 
     /** {@code leading} followed by {@code last}, as a shape array. */
     static int[] shape(List<Integer> leading, int... last) {
-        int[] shape = new int[leading.size() + last.length];
-        for (int i = 0; i < leading.size(); i++) {
-            shape[i] = leading.get(i);
-        }
-        System.arraycopy(last, 0, shape, leading.size(), last.length);
-        return shape;
+        return IntStream.concat(leading.stream().mapToInt(Integer::intValue), IntStream.of(last)).toArray();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.Tensor;
@@ -72,11 +73,7 @@ public record SoftmaxCase(List<Integer> shape, MaskKind maskKind, float magnitud
         }
 
         private static int[] lengths(SplittableRandom random, int batches, int keys) {
-            int[] lengths = new int[batches];
-            for (int b = 0; b < batches; b++) {
-                lengths[b] = 1 + random.nextInt(keys);
-            }
-            return lengths;
+            return IntStream.range(0, batches).map(b -> 1 + random.nextInt(keys)).toArray();
         }
 
         private static Mask matrixMask(SplittableRandom random, int batches, int queries, int keys,

@@ -21,10 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The softmax half of the {@link KernelContract}: {@link Kernel#softmax(Tensor, Mask)} agrees with
- * the naive kernel, and has the properties a softmax must have whatever the implementation —
- * rows that sum to 1, invariance to a constant added to a row, exact zeros where masked, all-zero
- * rows where nothing is allowed, weight 0 for −∞ and NaN for NaN or +∞.
+ * The softmax part of the {@link KernelContract}: {@link Kernel#softmax(Tensor, Mask)} agrees with
+ * the naive kernel and has the properties a softmax must have, whatever the implementation.
  *
  * <p>Scores have rank 1 to 4 ({@code [Tk]} to {@code [B, H, Tq, Tk]}), Tq and Tk up to 130, and
  * magnitudes up to 1e4, where a softmax that forgets to subtract the row maximum overflows.
