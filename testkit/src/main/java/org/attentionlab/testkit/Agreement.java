@@ -161,12 +161,8 @@ public final class Agreement {
     static void assertFinite(String what, Tensor x) {
         assertNotNull(x, what + " is null");
         FloatBuffer values = x.values();
-        for (int i = 0; i < values.limit(); i++) {
-            if (!Float.isFinite(values.get(i))) {
-                fail(what + " holds " + values.get(i) + " at index " + Arrays.toString(indexOf(i, x.shape()))
-                        + " although the inputs are finite");
-            }
-        }
+        IntStream.range(0, values.limit()).filter(i -> !Float.isFinite(values.get(i))).findFirst().ifPresent(i -> fail(
+                what + " holds " + values.get(i) + " at index " + Arrays.toString(indexOf(i, x.shape())) + " although the inputs are finite"));
     }
 
     /** Asserts that attention weights are {@code [B, ..., Tq, Tk]}: rank ≥ 3, batch first, queries × keys last. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.attentionlab.api.AttentionLayer;
 import org.attentionlab.api.AttentionResult;
 import org.attentionlab.api.Mask;
@@ -104,11 +105,9 @@ public interface AttentionLayerGeneralLaws extends AttentionLayerUnderTest {
         Tensor query = input(1, batch, tq);
         Tensor key = input(2, batch, tk);
         Tensor value = input(3, batch, tk);
-        int[] lengths = new int[batch + 1];
-        Arrays.fill(lengths, 1);
         Mask illFitting = switch (mask) {
             case "causal" -> Mask.causal();
-            case "a key-padding length too many" -> Mask.keyPadding(lengths);
+            case "a key-padding length too many" -> Mask.keyPadding(IntStream.range(0, batch + 1).map(b -> 1).toArray());
             case "a key-padding length beyond Tk" -> Mask.keyPadding(Arrays.copyOf(new int[] {tk + 1}, batch));
             case "a mask matrix with a query too many" -> Mask.of(new boolean[tq + 1][tk]);
             default -> Mask.of(new boolean[batch + 1][tq][tk]);

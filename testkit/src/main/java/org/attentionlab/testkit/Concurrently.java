@@ -48,9 +48,8 @@ final class Concurrently {
 
     /**
      * Runs the {@code candidates} that hold on one thread from every thread at once (thread
-     * {@code t} takes calls {@code t}, {@code t + THREADS}, ..., and at least one) and checks each
-     * result; {@code leftOut} names calls the law already left out. Aborts (skips) the law when
-     * any call was left out, after checking the rest.
+     * {@code t} takes calls {@code t}, {@code t + THREADS}, ..., and at least one); {@code leftOut}
+     * names calls the law already left out. Aborts (skips) the law, after checking the rest, if any was.
      */
     static <T> void assertAgreeAtOnce(List<Call<T>> candidates, List<String> leftOut) throws InterruptedException {
         List<Call<T>> calls = new ArrayList<>();

@@ -122,19 +122,13 @@ public final class ForAll {
         }
         C smallest = c;
         int steps = 0;
-        boolean shrunk = true;
-        while (shrunk && steps < MAX_SHRINK_STEPS) {
-            shrunk = false;
-            for (Iterator<C> simpler = smallest.simpler().iterator(); simpler.hasNext() && steps < MAX_SHRINK_STEPS; ) {
-                C candidate = simpler.next();
-                steps++;
-                Throwable candidateFailure = failureOf(candidate, law);
-                if (candidateFailure != null) {
-                    smallest = candidate;
-                    failure = candidateFailure;
-                    shrunk = true;
-                    break;
-                }
+        for (Iterator<C> simpler = c.simpler().iterator(); simpler.hasNext() && steps++ < MAX_SHRINK_STEPS; ) {
+            C candidate = simpler.next();
+            Throwable candidateFailure = failureOf(candidate, law);
+            if (candidateFailure != null) {
+                smallest = candidate;
+                failure = candidateFailure;
+                simpler = smallest.simpler().iterator(); // go on from the simpler failing case
             }
         }
         throw LawFailure.first(c.toString(), smallest.toString(), failure);

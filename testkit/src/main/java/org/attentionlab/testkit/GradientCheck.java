@@ -117,20 +117,14 @@ public final class GradientCheck {
             numeric[i] = (up - down) / (2 * h);
         }
         double scale = Arrays.stream(numeric).map(Math::abs).reduce(1, Math::max);
-        int worst = -1;
-        double worstError = 0;
-        for (int i = 0; i < numeric.length; i++) {
+        double[] errors = IntStream.range(0, numeric.length).mapToDouble(i -> {
             double a = analytic[i];
             double n = numeric[i];
             double error = Math.abs(a - n) / Math.max(Math.max(Math.abs(a), Math.abs(n)), FLOOR * scale);
-            if (Double.isNaN(error) || error > worstError || worst < 0) {
-                worst = i;
-                worstError = Double.isNaN(error) ? Double.POSITIVE_INFINITY : error;
-                if (Double.isNaN(error)) {
-                    break; // a NaN gradient is as wrong as it gets
-                }
-            }
-        }
+            return Double.isNaN(error) ? Double.POSITIVE_INFINITY : error; // a NaN gradient is as wrong as it gets
+        }).toArray();
+        int worst = IntStream.range(0, errors.length).reduce((i, j) -> errors[j] > errors[i] ? j : i).orElse(-1);
+        double worstError = worst < 0 ? 0 : errors[worst];
         int[] where = worst < 0 ? new int[0] : Agreement.indexOf(worst, x.shape());
         return new GradientReport(worstError, where, worst < 0 ? 0 : analytic[worst], worst < 0 ? 0 : numeric[worst],
                 tolerance);

@@ -231,15 +231,9 @@ public final class GradingReport implements TestExecutionListener {
         return laws.computeIfAbsent(id.getUniqueId(), u -> new Law(source.getClassName(), source.getMethodName()));
     }
 
+    /** The law a case belongs to: its parent (the kit's laws make cases directly, never in containers). */
     private Optional<Law> lawAbove(TestIdentifier id) {
-        for (Optional<TestIdentifier> parent = plan == null ? Optional.empty() : plan.getParent(id); parent.isPresent();
-                parent = plan.getParent(parent.get())) {
-            Law law = laws.get(parent.get().getUniqueId());
-            if (law != null) {
-                return Optional.of(law);
-            }
-        }
-        return Optional.empty();
+        return plan == null ? Optional.empty() : plan.getParent(id).map(parent -> laws.get(parent.getUniqueId()));
     }
 
     /**

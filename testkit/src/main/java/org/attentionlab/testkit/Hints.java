@@ -64,10 +64,9 @@ final class Hints {
             float s = candidate.getKey();
             if (s != inputs.scale()
                     && Agreement.weightsAgree(actualWeights, NAIVE.softmax(scores, s, inputs.mask()))) {
-                boolean paper = inputs.scale() == AttentionInputs.defaultScale(dk);
                 return "the weights match softmax(s · Q·Kᵀ) with s = " + candidate.getValue() + " = " + s
                         + " (d_k = " + dk + "), not the expected s = " + inputs.scale()
-                        + (paper ? ". Scaled dot-product attention scales by 1/√d_k (Vaswani et al. 2017, section 3.2.1)."
+                        + (inputs.scale() == AttentionInputs.defaultScale(dk) ? ". Scaled dot-product attention scales by 1/√d_k (Vaswani et al. 2017, section 3.2.1)."
                                 : ". Was the scale of the inputs (AttentionInputs.scale()) ignored or replaced?");
             }
         }

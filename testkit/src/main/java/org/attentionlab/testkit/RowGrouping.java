@@ -1,5 +1,6 @@
 package org.attentionlab.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -24,10 +25,12 @@ final class RowGrouping {
     }
 
     /**
-     * Computes {@code work} all at once and in random ranges (random sizes, random order), and
-     * asserts that both give bit-for-bit the same tensor and that a range writes only its rows.
+     * Asserts that {@code work} has the output shape {@code shape}, and, computed all at once and in
+     * random ranges (random sizes, random order), gives bit-for-bit the same tensor, a range writing
+     * only its rows.
      */
-    static void assertIndependent(String operation, RowWork work, long seed) {
+    static void assertIndependent(String operation, RowWork work, int[] shape, long seed) {
+        assertArrayEquals(shape, work.outputShape(), operation + "' output shape");
         int rows = work.rows();
         int size = Arrays.stream(work.outputShape()).reduce(1, (x, y) -> x * y);
         assertEquals(0, rows == 0 ? 0 : size % rows, operation + ": " + rows + " rows cannot tile "

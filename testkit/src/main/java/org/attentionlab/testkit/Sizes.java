@@ -60,19 +60,14 @@ final class Sizes {
 
     /** Simpler leading dimensions: none, one fewer, or one of them set to 1. */
     static Stream<List<Integer>> smaller(List<Integer> leading) {
-        List<List<Integer>> options = new ArrayList<>();
-        if (!leading.isEmpty()) {
-            options.add(List.of());
-            options.add(List.copyOf(leading.subList(0, leading.size() - 1)));
-        }
-        for (int i = 0; i < leading.size(); i++) {
-            if (leading.get(i) > 1) {
-                List<Integer> one = new ArrayList<>(leading);
-                one.set(i, 1);
-                options.add(List.copyOf(one));
-            }
-        }
-        return options.stream().distinct();
+        Stream<List<Integer>> fewer = leading.isEmpty() ? Stream.empty()
+                : Stream.of(List.of(), List.copyOf(leading.subList(0, leading.size() - 1)));
+        Stream<List<Integer>> ones = IntStream.range(0, leading.size()).filter(i -> leading.get(i) > 1).mapToObj(i -> {
+            List<Integer> one = new ArrayList<>(leading);
+            one.set(i, 1);
+            return List.copyOf(one);
+        });
+        return Stream.concat(fewer, ones).distinct();
     }
 
     /**

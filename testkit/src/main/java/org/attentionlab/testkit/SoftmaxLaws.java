@@ -149,13 +149,10 @@ public interface SoftmaxLaws extends KernelUnderTest {
             Tensor scores = c.scores();
             Mask mask = c.mask();
             SoftmaxShape rows = SoftmaxShape.of(scores, mask);
-            float[] poisoned = scores.toArray();
-            for (int row = 0; row < rows.rows(); row++) {
-                for (int j = 0; j < rows.keys(); j++) {
-                    if (!mask.allows(rows.batchOf(row), rows.queryOf(row), j)) {
-                        poisoned[row * rows.keys() + j] = Float.NaN;
-                    }
-                }
+            float[] poisoned = scores.toArray(); // [rows, keys]
+            for (int i = 0; i < poisoned.length; i++) {
+                int row = i / rows.keys();
+                poisoned[i] = mask.allows(rows.batchOf(row), rows.queryOf(row), i % rows.keys()) ? poisoned[i] : Float.NaN;
             }
             assertArrayEquals(kernel.softmax(scores, mask).toArray(),
                     kernel.softmax(Tensor.fromArray(poisoned, c.shapeArray()), mask).toArray(),
