@@ -1,6 +1,5 @@
 package org.attentionlab.testkit;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -67,15 +66,13 @@ record AttentionCase(List<Integer> leading, int tq, int tk, int dk, int dv, Mask
     /** {@code count} layer-sized cases (T ≤ 12, D ≤ 8) with every mask kind and the paper's scale. */
     static List<AttentionCase> forLayers(long seed, int count) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<AttentionCase> cases = new ArrayList<>();
-        while (cases.size() < count) {
+        return Sizes.drawn(count, () -> {
             MaskKind kind = MaskKind.values()[random.nextInt(MaskKind.values().length)];
             int tq = 1 + random.nextInt(LayerCase.MAX_LENGTH);
             int tk = kind.needsSquareScores() ? tq : 1 + random.nextInt(LayerCase.MAX_LENGTH);
-            cases.add(new AttentionCase(Sizes.leading(random), tq, tk, 1 + random.nextInt(8), 1 + random.nextInt(8),
-                    kind, Scale.PAPER, random.nextBoolean() ? 1f : 3f, random.nextLong()));
-        }
-        return List.copyOf(cases);
+            return new AttentionCase(Sizes.leading(random), tq, tk, 1 + random.nextInt(8), 1 + random.nextInt(8),
+                    kind, Scale.PAPER, random.nextBoolean() ? 1f : 3f, random.nextLong());
+        }, c -> true);
     }
 
     /**

@@ -56,30 +56,22 @@ record LayerCase(int batch, int tq, int tk, MaskKind maskKind, Pairing pairing, 
      */
     static List<LayerCase> random(long seed, int count, Pairing pairing, int minLength, MaskKind... kinds) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<LayerCase> cases = new ArrayList<>();
-        while (cases.size() < ForAll.tries(count)) {
+        return Sizes.drawn(ForAll.tries(count), () -> {
             int tq = length(random, minLength);
             int tk = pairing == Pairing.SELF ? tq : length(random, minLength);
             MaskKind kind = kinds[random.nextInt(kinds.length)];
-            LayerCase c = new LayerCase(1 + random.nextInt(3), tq, tk, kind, pairing, minLength, random.nextLong());
-            if (c.valid()) {
-                cases.add(c);
-            }
-        }
-        return List.copyOf(cases);
+            return new LayerCase(1 + random.nextInt(3), tq, tk, kind, pairing, minLength, random.nextLong());
+        }, LayerCase::valid);
     }
 
     /** {@code count} encoding cases: {@code 0 ≤ T < T' ≤ limit}, {@code T < 40}, {@code T' ≤ T + 40}. */
     static List<LayerCase> forEncodings(long seed, int count, int limit) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<LayerCase> cases = new ArrayList<>();
-        for (int i = 0; i < ForAll.tries(count); i++) {
+        return Sizes.drawn(ForAll.tries(count), () -> {
             int length = random.nextInt(Math.min(limit, 40)); // < limit: room for a longer one
             int longer = length + 1 + random.nextInt(Math.min(limit - length, 40));
-            cases.add(new LayerCase(1 + random.nextInt(3), length, longer, MaskKind.NONE, Pairing.PREFIX, 0,
-                    random.nextLong()));
-        }
-        return List.copyOf(cases);
+            return new LayerCase(1 + random.nextInt(3), length, longer, MaskKind.NONE, Pairing.PREFIX, 0, random.nextLong());
+        }, c -> true);
     }
 
     private static int length(SplittableRandom random, int minLength) {

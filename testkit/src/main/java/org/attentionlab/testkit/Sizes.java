@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
@@ -77,13 +78,20 @@ final class Sizes {
      */
     static <C> List<C> smallestFirst(int count, List<C> first, Supplier<C> next, ToLongFunction<C> work, long budget) {
         List<C> cases = new ArrayList<>(first.subList(0, Math.min(count, first.size())));
+        cases.addAll(drawn(count - cases.size(), next, c -> work.applyAsLong(c) <= budget));
+        cases.sort(Comparator.comparingLong(work));
+        return List.copyOf(cases);
+    }
+
+    /** {@code count} cases drawn by {@code next}, in the order drawn, leaving out those {@code keep} rejects. */
+    static <C> List<C> drawn(int count, Supplier<C> next, Predicate<C> keep) {
+        List<C> cases = new ArrayList<>();
         while (cases.size() < count) {
             C c = next.get();
-            if (work.applyAsLong(c) <= budget) {
+            if (keep.test(c)) {
                 cases.add(c);
             }
         }
-        cases.sort(Comparator.comparingLong(work));
         return List.copyOf(cases);
     }
 
