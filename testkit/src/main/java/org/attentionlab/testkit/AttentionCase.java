@@ -77,7 +77,7 @@ record AttentionCase(List<Integer> leading, int tq, int tk, int dk, int dv, Mask
 
     /**
      * {@code count} kernel-sized cases, sizes from {@link #KERNEL_LENGTHS}, each with a mask kind
-     * from {@code kinds} and any scale, smallest first; the last is always the longest, one batch entry of Tq = Tk = 129.
+     * from {@code kinds} and any scale, smallest first; always among them the longest, one batch entry of Tq = Tk = 129.
      */
     static List<AttentionCase> forKernels(long seed, int count, MaskKind... kinds) {
         SplittableRandom random = new SplittableRandom(seed);
