@@ -161,8 +161,12 @@ public final class Agreement {
     static void assertFinite(String what, Tensor x) {
         assertNotNull(x, what + " is null");
         FloatBuffer values = x.values();
-        IntStream.range(0, values.limit()).filter(i -> !Float.isFinite(values.get(i))).findFirst().ifPresent(i -> fail(
-                what + " holds " + values.get(i) + " at index " + Arrays.toString(indexOf(i, x.shape())) + " although the inputs are finite"));
+        for (int i = 0; i < values.limit(); i++) {
+            if (!Float.isFinite(values.get(i))) { // a loop, not a stream: the failure's trace stays readable
+                fail(what + " holds " + values.get(i) + " at index " + Arrays.toString(indexOf(i, x.shape()))
+                        + " although the inputs are finite");
+            }
+        }
     }
 
     /** Asserts that attention weights are {@code [B, ..., Tq, Tk]}: rank ≥ 3, batch first, queries × keys last. */
