@@ -190,10 +190,15 @@ public final class GradingReport implements TestExecutionListener {
             if (law.status().equals("FAIL") && law.firstFailure != null) {
                 Throwable f = law.firstFailure;
                 LawFailure failure = f instanceof LawFailure l ? l : null;
-                report.append("\n## %s failed\n\n%s%s\n\n%s```\n%s```\n".formatted(law.name,
-                        failure == null || failure.smallest() == null ? "" : "Smallest failing case: " + failure.smallest() + "\n\n",
-                        failure == null ? f.getMessage() : failure.detail(),
-                        failure == null || failure.hint() == null ? "" : "**Hint:** " + failure.hint() + "\n\n", trace(f)));
+                report.append("\n## %s failed\n\n".formatted(law.name));
+                if (failure != null && failure.smallest() != null) {
+                    report.append("Smallest failing case: %s\n\n".formatted(failure.smallest()));
+                }
+                report.append(failure == null ? f.getMessage() : failure.detail()).append("\n\n");
+                if (failure != null && failure.hint() != null) {
+                    report.append("**Hint:** %s\n\n".formatted(failure.hint()));
+                }
+                report.append("```\n%s```\n".formatted(trace(f)));
             }
         }
         report.append('\n');

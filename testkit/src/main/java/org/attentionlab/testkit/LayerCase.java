@@ -78,9 +78,13 @@ record LayerCase(int batch, int tq, int tk, MaskKind maskKind, Pairing pairing, 
         return minLength + random.nextInt(MAX_LENGTH - minLength + 1);
     }
 
-    /** The queries {@code [B, ..., Tq, ·]}, keys and values {@code [B, ..., Tk, ·]}, made by {@code under}, independent of each other. */
+    /**
+     * The queries {@code [B, ..., Tq, ·]}, keys and values {@code [B, ..., Tk, ·]}, made by
+     * {@code under}, independent of each other.
+     */
     QueryKeyValue inputs(AttentionLayerUnderTest under) {
-        return new QueryKeyValue(under.input(seed, batch, tq), under.input(seed + 1, batch, tk), under.input(seed + 2, batch, tk));
+        return new QueryKeyValue(under.input(seed, batch, tq), under.input(seed + 1, batch, tk),
+                under.input(seed + 2, batch, tk));
     }
 
     /** A case's inputs, made once: a law changes some of them and calls the layer on both. */

@@ -36,7 +36,11 @@ import org.junit.jupiter.api.TestFactory;
  * }
  * }</pre>
  *
- * <p>Laws marked {@code @TestFactory} run one test per generated case ({@code T}, {@code T'},
+ * <p>{@link PositionalEncoding#encodings(int)} is {@code [T, D]}, the same every time and from any
+ * thread, each position's vector independent of the sequence length and different from every
+ * other position's; {@link PositionalEncoding#addTo(Tensor)} is {@code x + PE} for {@code x [T, D]}
+ * or {@code [B, T, D]}, the same encodings added to every sequence; anything else is rejected.
+ * Laws marked {@code @TestFactory} run one test per generated case ({@code T}, {@code T'},
  * {@code B} and a seed; 50 per law, lengths up to 40 or the maximum), shrunk to a small failing
  * case on failure; {@code testkit/README.md} lists the laws in one table.
  */

@@ -121,7 +121,8 @@ public interface ScaledDotProductAttentionContract extends AttentionLayerContrac
                     float[] output = result.output().toArray();
                     for (int row = 0; row < rows.rows(); row++) {
                         int start = row * width;
-                        if (Agreement.fullyMasked(mask, rows, row) && IntStream.range(start, start + width).anyMatch(i -> output[i] != 0f)) {
+                        boolean nonZero = IntStream.range(start, start + width).anyMatch(i -> output[i] != 0f);
+                        if (nonZero && Agreement.fullyMasked(mask, rows, row)) {
                             fail(Agreement.query(rows, row) + " may attend to no key, but its output is "
                                     + Arrays.toString(Arrays.copyOfRange(output, start, start + width)) + ", not 0");
                         }

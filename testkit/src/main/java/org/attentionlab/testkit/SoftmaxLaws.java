@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The softmax part of the {@link KernelContract}: {@link Kernel#softmax(Tensor, Mask)} agrees with
- * the naive kernel and has the properties a softmax must have, whatever the implementation.
+ * the naive kernel and has the properties a softmax must have, whatever the implementation:
+ * rows that sum to 1, invariance to a constant added to a row, exact zeros where masked, all-zero
+ * rows where nothing is allowed, weight 0 for −∞ and NaN for NaN or +∞.
  *
  * <p>Scores have rank 1 to 4 ({@code [Tk]} to {@code [B, H, Tq, Tk]}), Tq and Tk up to 130, and
  * magnitudes up to 1e4, where a softmax that forgets to subtract the row maximum overflows.
