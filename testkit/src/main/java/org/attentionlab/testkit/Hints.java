@@ -5,11 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.attentionlab.api.AttentionInputs;
-import org.attentionlab.api.Kernel;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.RightOperand;
 import org.attentionlab.api.Tensor;
-import org.attentionlab.kernels.naive.NaiveKernel;
 
 /**
  * Diagnoses of common mistakes, given only where the evidence is clear: each returns a hint, or
@@ -20,8 +18,6 @@ final class Hints {
 
     /** {@code exp(x)} overflows float32 above this. */
     private static final double EXP_OVERFLOWS_ABOVE = 88.7;
-
-    private static final Kernel NAIVE = new NaiveKernel();
 
     private Hints() {
     }
@@ -41,7 +37,7 @@ final class Hints {
 
     /** Weights that are the softmax with scale 1 instead of {@code scale}: the scale argument was ignored. */
     static String ignoredScale(Tensor scores, float scale, Mask mask, Tensor actual) {
-        if (scale == 1f || !Agreement.weightsAgree(actual, NAIVE.softmax(scores, 1f, mask))) {
+        if (scale == 1f || !Agreement.weightsAgree(actual, Oracle.NAIVE.softmax(scores, 1f, mask))) {
             return null;
         }
         return "the weights are softmax(scores) with scale 1, not softmax(" + scale + " · scores): was the scale"
@@ -59,14 +55,15 @@ final class Hints {
         candidates.putIfAbsent(AttentionInputs.defaultScale(dk), "1/√d_k");
         candidates.putIfAbsent(1f / dk, "1/d_k");
         candidates.putIfAbsent((float) Math.sqrt(dk), "√d_k");
-        Tensor scores = NAIVE.matmul(inputs.query(), inputs.key(), RightOperand.TRANSPOSED); // [..., Tq, Tk]
+        Tensor scores = Oracle.NAIVE.matmul(inputs.query(), inputs.key(), RightOperand.TRANSPOSED); // [..., Tq, Tk]
         for (Map.Entry<Float, String> candidate : candidates.entrySet()) {
             float s = candidate.getKey();
             if (s != inputs.scale()
-                    && Agreement.weightsAgree(actualWeights, NAIVE.softmax(scores, s, inputs.mask()))) {
+                    && Agreement.weightsAgree(actualWeights, Oracle.NAIVE.softmax(scores, s, inputs.mask()))) {
                 return "the weights match softmax(s · Q·Kᵀ) with s = " + candidate.getValue() + " = " + s
                         + " (d_k = " + dk + "), not the expected s = " + inputs.scale()
-                        + (inputs.scale() == AttentionInputs.defaultScale(dk) ? ". Scaled dot-product attention scales by 1/√d_k (Vaswani et al. 2017, section 3.2.1)."
+                        + (inputs.scale() == AttentionInputs.defaultScale(dk)
+                                ? ". Scaled dot-product attention scales by 1/√d_k (Vaswani et al. 2017, section 3.2.1)."
                                 : ". Was the scale of the inputs (AttentionInputs.scale()) ignored or replaced?");
             }
         }

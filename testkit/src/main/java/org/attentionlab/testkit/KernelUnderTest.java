@@ -1,11 +1,11 @@
 package org.attentionlab.testkit;
 
 import org.attentionlab.api.Kernel;
-import org.attentionlab.kernels.naive.NaiveKernel;
 
 /**
- * What every law needs: the kernel under test, found by id through {@link java.util.ServiceLoader},
- * and the oracle it is compared with. Implement {@link KernelContract} rather than this.
+ * What every law needs: the kernel under test, found by id through {@link java.util.ServiceLoader}.
+ * The oracle it is compared with is the naive kernel, always; a test class cannot choose another.
+ * Implement {@link KernelContract} rather than this.
  */
 public interface KernelUnderTest {
 
@@ -19,10 +19,5 @@ public interface KernelUnderTest {
      */
     default Kernel kernel() {
         return KernelLookup.byId(kernelId());
-    }
-
-    /** The reference kernel every result is compared with. */
-    default Kernel oracle() {
-        return new NaiveKernel();
     }
 }

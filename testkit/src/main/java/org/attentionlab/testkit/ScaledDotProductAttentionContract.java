@@ -12,7 +12,6 @@ import org.attentionlab.api.Kernel;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.SoftmaxShape;
 import org.attentionlab.api.Tensor;
-import org.attentionlab.kernels.naive.NaiveKernel;
 import org.attentionlab.testkit.LayerCase.Pairing;
 import org.attentionlab.testkit.SoftmaxCase.MaskKind;
 import org.junit.jupiter.api.DynamicTest;
@@ -59,7 +58,7 @@ public interface ScaledDotProductAttentionContract extends AttentionLayerContrac
     @TestFactory
     default Stream<DynamicTest> agreesWithReferenceAttention() {
         AttentionLayer layer = layer();
-        Kernel reference = new NaiveKernel();
+        Kernel reference = Oracle.NAIVE;
         return ForAll.cases(AttentionCase.forLayers(ForAll.seed(), ForAll.tries(Budget.REFERENCE_TRIES)), c -> {
             AttentionInputs inputs = c.inputs();
             AttentionResult expected = reference.attentionWithWeights(inputs);
