@@ -11,6 +11,7 @@ import org.attentionlab.api.Kernels;
 import org.attentionlab.api.Mask;
 import org.attentionlab.api.Tensor;
 import org.attentionlab.kernels.naive.NaiveKernel;
+import org.attentionlab.testkit.Agreement;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +56,8 @@ class ScaledDotProductAttentionTests {
 
         ScaledDotProductAttention unscaled = ScaledDotProductAttention.withScale(new NaiveKernel(), 1f);
         // the same as scaling the query by hand
-        assertTrue(unscaled.forward(q, k, v).output().allClose(defaultScale.forward(q.times(4), k, v).output(), 1e-5, 1e-6));
+        Agreement.assertAgreesUpToRounding("unscaled attention", unscaled.forward(q, k, v).output(),
+                defaultScale.forward(q.times(4), k, v).output());
     }
 
     @Test
@@ -125,8 +127,9 @@ class ScaledDotProductAttentionTests {
             Tensor clean = layer.forward(q, k, Tensor.fromArray(v, 2, 4, 2), padding).output();
             Tensor dirty = layer.forward(q, k, Tensor.fromArray(poisoned, 2, 4, 2), padding).output();
             Tensor dirtyFused = layer.output(q, k, Tensor.fromArray(poisoned, 2, 4, 2), padding);
-            assertTrue(dirty.allClose(clean, 1e-5, 1e-6), kernel.id() + ": masked values must not reach the output: " + dirty);
-            assertTrue(dirtyFused.allClose(clean, 1e-5, 1e-6), kernel.id() + ", output alone: " + dirtyFused);
+            // masked values must not reach the output, through forward or output alone
+            Agreement.assertAgreesUpToRounding(kernel.id() + ": output with NaN and ∞ behind the mask", dirty, clean);
+            Agreement.assertAgreesUpToRounding(kernel.id() + ": output alone with NaN and ∞ behind the mask", dirtyFused, clean);
         }
         // an allowed NaN does reach its query's output
         float[] allowedNaN = v.clone();
