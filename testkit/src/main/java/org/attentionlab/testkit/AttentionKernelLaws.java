@@ -16,7 +16,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The attention part of the {@link KernelContract}: {@link Kernel#attention} (fused or not) and
  * {@link Kernel#attentionWithWeights} compute {@code softmax(scale · Q·Kᵀ, mask) · V} as the naive
- * kernel's composed default does, on the kernel-sized cases of {@link AttentionCase#forKernels}.
+ * kernel's composed default does, for every kind of mask, sizes that are no multiple of any tile
+ * (1, 2, 3, 7, 17, 31, 63, 65, 127, 129), {@code [B, H, T, D]} and rank 2 and 3 inputs, and
+ * custom scales; and masked keys and values never reach the output.
  */
 public interface AttentionKernelLaws extends KernelUnderTest {
 
