@@ -17,7 +17,7 @@ import org.attentionlab.api.TensorWriter;
  * <h2>The loops, from the outside in</h2>
  * <pre>{@code
  * prepare:  pack all of B into panels [N/NR][K][NR]      (once per call, in pieces threads share)
- * for each block of MC rows of A                    // A block [MC, KC] = 60 KiB: stays in L2
+ * for each block of MC rows of A                    // A block [MC, KC] = 120 KiB: stays in L2
  *   for each slice of KC along k, ascending         // keeps every sum in k order
  *     copy A[rows, slice] out of the tensor, row-major           // the micro-kernel reads it in place
  *     for each panel of NR columns of B             // B panel [KC, NR] = 16 or 32 KiB: stays in L1
@@ -28,24 +28,33 @@ import org.attentionlab.api.TensorWriter;
  * panel of {@code KC × NR} floats should fill at most about two thirds of L1 so that it survives
  * while the A panels stream past it: {@code KC} = {@value #KC} gives 16 KiB with 256-bit vectors
  * and 32 KiB with 512-bit ones (AVX-512 cores have 48 KiB of L1d). An A block of {@code MC} rows ×
- * KC is 60 KiB, well inside L2 next to the block of C it updates. There is no third, column-block
+ * KC is 120 KiB, inside L2 next to the block of C it updates. There is no third, column-block
  * loop (BLIS's NC for L3) because B is packed whole; at attention's sizes it is a few MiB at most.
- * On a Zen 5 core (AVX-512), KC = 128 with MC = 120 was about 10% slower at n = 1024 (one
+ * On a Zen 5 core (AVX-512), KC = 128 with 120-row blocks was about 10% slower at n = 1024 (one
  * comparison on a noisy shared machine: a hint, not a law).
  *
- * <p>A block of MC rows is also the smallest piece worth giving a thread ({@link #rowBlock()}):
- * every block streams all of packed B through the cache once, so pieces of one register tile
- * (MR rows) would read B MC/MR (10 or 5) times as often.
+ * <h2>Blocks for the cache, pieces for threads</h2>
+ * Every block streams all of packed B through the cache once, so the larger the block, the less
+ * often B is read: 120 rows instead of 60 took 4-10% off one thread's time at n = 2048 (three
+ * paired JMH rounds on Zen 5; the same at n = 512 and 1024). A parallel kernel wants the
+ * opposite, pieces small enough to share evenly between threads: on two threads, pieces of 60
+ * rows were faster than pieces of 120 at n = 512 and 1024 in all three rounds. So a thread is
+ * given pieces of {@value #THREAD_BLOCK} rows ({@link #rowBlock()}, no smaller: pieces of one
+ * register tile would read B 10 or 5 times as often), and a range of {@value #MC} rows or more,
+ * such as all of them on one thread, is computed in blocks of {@value #MC}.
  *
  * <h2>Rows in any grouping</h2>
  * Rows are the output's {@code batch · M} rows. A range of rows is cut at batch boundaries and into
- * blocks of MC; each element is {@code fma} over {@code k} ascending, starting from 0 (see
+ * blocks of at most MC; each element is {@code fma} over {@code k} ascending, starting from 0 (see
  * {@link MicroKernel}), so a row is bit for bit the same in any range.
  */
 final class SimdMatmul implements RowWork {
 
-    /** Rows of A per block: 10 register tiles of 6 rows, or 5 of 12. */
-    static final int MC = 60;
+    /** Rows of A per cache block: 20 register tiles of 6 rows, or 10 of 12. */
+    static final int MC = 120;
+
+    /** Rows in the smallest piece worth giving a thread: 10 register tiles of 6 rows, or 5 of 12. */
+    static final int THREAD_BLOCK = 60;
 
     /** Length of a k slice: a B panel {@code [KC][NR]} is 16 KiB (256-bit) or 32 KiB (512-bit). */
     static final int KC = 256;
@@ -121,7 +130,7 @@ final class SimdMatmul implements RowWork {
 
     @Override
     public int rowBlock() {
-        return MC; // a piece of fewer rows would still stream all of B once
+        return THREAD_BLOCK; // a piece of fewer rows would still stream all of B once
     }
 
     @Override
@@ -131,14 +140,16 @@ final class SimdMatmul implements RowWork {
         int k = shape.k();
         int n = shape.n();
         int kc = Math.min(KC, k);
-        float[] aRows = new float[MC * kc];                          // [MC, KC]: rows of A for one slice
-        float[] c = new float[MC * colPanels * NR];                  // [MC/MR][N/NR][MR][NR]: C in register tiles
+        int blockRows = Math.min(MC, rowTo - rowFrom);               // a thread's piece may be a smaller block
+        int paddedRows = PackedPanels.roundUp(blockRows, MR);        // the last register tile reads MR rows
+        float[] aRows = new float[paddedRows * kc];                  // [block, KC]: rows of A for one slice
+        float[] c = new float[paddedRows * colPanels * NR];          // [block/MR][N/NR][MR][NR]: C in register tiles
         for (int r0 = rowFrom; r0 < rowTo; ) {
             int e = r0 / m;                                          // batch entry
             int i0 = r0 % m;
             int i1 = Math.min(m, i0 + (rowTo - r0));                 // stay inside batch entry e
-            for (int ib = i0; ib < i1; ib += MC) {
-                int rows = Math.min(MC, i1 - ib);
+            for (int ib = i0; ib < i1; ib += blockRows) {
+                int rows = Math.min(blockRows, i1 - ib);
                 PackedPanels.clear(c, PackedPanels.roundUp(rows, MR) * colPanels * NR);
                 multiplyBlock(e, ib, rows, aRows, c);
                 for (int r = 0; r < rows; r++) {                     // tiles back to rows of C
