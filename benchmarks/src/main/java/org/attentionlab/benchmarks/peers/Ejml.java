@@ -2,6 +2,7 @@ package org.attentionlab.benchmarks.peers;
 
 import java.util.concurrent.TimeUnit;
 import org.attentionlab.api.Tensor;
+import org.attentionlab.benchmarks.WarmUp;
 import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
@@ -26,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = WarmUp.ITERATIONS, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Benchmark)

@@ -7,6 +7,7 @@ import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 import java.util.concurrent.TimeUnit;
 import org.attentionlab.api.Tensor;
 import org.attentionlab.benchmarks.OpenBlasCoreTypes;
+import org.attentionlab.benchmarks.WarmUp;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = WarmUp.ITERATIONS, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Benchmark)

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.attentionlab.api.AttentionInputs;
 import org.attentionlab.api.Tensor;
 import org.attentionlab.benchmarks.AttentionShapes;
+import org.attentionlab.benchmarks.WarmUp;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,7 +49,7 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = WarmUp.ITERATIONS, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Dai.djl.pytorch.num_interop_threads=1"})
 public class PyTorch {
