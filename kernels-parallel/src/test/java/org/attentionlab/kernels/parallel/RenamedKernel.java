@@ -9,7 +9,7 @@ import org.attentionlab.api.Tensor;
 import org.attentionlab.kernels.blocked.BlockedKernel;
 
 /** The blocked kernel under another id and priority: a stand-in for a faster splittable plugin. */
-final class RenamedKernel implements SplittableKernel {
+class RenamedKernel implements SplittableKernel {
 
     private final SplittableKernel blocked = new BlockedKernel();
     private final String id;

@@ -2,20 +2,19 @@ package org.attentionlab.kernels.parallel;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.attentionlab.api.AttentionInputs;
-import org.attentionlab.api.Mask;
 import org.attentionlab.api.RightOperand;
 import org.attentionlab.api.RowWork;
-import org.attentionlab.api.SplittableKernel;
 import org.attentionlab.api.Tensor;
 import org.attentionlab.api.TensorWriter;
-import org.attentionlab.kernels.blocked.BlockedKernel;
 
 /** The blocked kernel, noting every thread that computes a range of its matmul rows. */
-final class ThreadRecordingKernel implements SplittableKernel {
+final class ThreadRecordingKernel extends RenamedKernel {
 
-    private final SplittableKernel blocked = new BlockedKernel();
     private final Set<Thread> computedOn = ConcurrentHashMap.newKeySet();
+
+    ThreadRecordingKernel() {
+        super("thread-recording", 0);
+    }
 
     /** The threads that have computed rows so far. */
     Set<Thread> computedOn() {
@@ -23,18 +22,8 @@ final class ThreadRecordingKernel implements SplittableKernel {
     }
 
     @Override
-    public String id() {
-        return "thread-recording";
-    }
-
-    @Override
-    public int priority() {
-        return 0;
-    }
-
-    @Override
     public RowWork matmulRows(Tensor left, Tensor right, RightOperand operand) {
-        RowWork work = blocked.matmulRows(left, right, operand);
+        RowWork work = super.matmulRows(left, right, operand);
         return new RowWork() {
             @Override
             public int[] outputShape() {
@@ -72,15 +61,5 @@ final class ThreadRecordingKernel implements SplittableKernel {
                 work.compute(rowFrom, rowTo, out);
             }
         };
-    }
-
-    @Override
-    public RowWork softmaxRows(Tensor scores, float scale, Mask mask) {
-        return blocked.softmaxRows(scores, scale, mask);
-    }
-
-    @Override
-    public RowWork attentionRows(AttentionInputs inputs) {
-        return blocked.attentionRows(inputs);
     }
 }
